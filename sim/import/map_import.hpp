@@ -1,0 +1,143 @@
+// Imports a road map through GDAL into the lane-level network: OpenStreetMap (.osm, .osm.pbf,
+// .osm.gz through GDAL's OSM driver with the project's assets/osmconf.ini) or any line layer
+// GDAL reads (GeoJSON, GeoPackage, Shapefile, ...). The result runs in the engine unchanged:
+// connections are built and every signalised junction has a derived fixed-time plan.
+//
+// Glossary
+//   feature       one input line (an OSM way, a row of a GIS layer), named by its id in
+//                 warnings (OSM way id, or the layer's FID).
+//   signal node   an OSM node tagged highway=traffic_signals (or a point of a GIS layer).
+//   signal cluster  signal nodes within ~40 m of each other, with the junctions they
+//                 control; a dual-carriageway crossing is 2-4 junctions of one cluster.
+//   local frame   metres east/north of `Georeference::origin` in the UTM zone of the map
+//                 centre; Network coordinates are in this frame so they stay small enough
+//                 for single-precision viewers, and `origin + p` is the exact UTM point.
+//
+// Invariants of an ImportResult:
+//   - the network is one strongly connected component, no link is shorter than
+//     `min_link_length_m`, no two junctions are closer than `merge_distance_m`;
+//   - `signal_cluster.size() == network.junctions.size()`; a junction is TrafficSignals
+//     exactly when its cluster is >= 0, and then `signal_plans` has its plan;
+//   - the same input and options give the same result whether `parallel` is on or off.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "network/network.hpp"
+#include "signals/signal_plan.hpp"
+
+namespace ut::import {
+
+// WGS84 degrees.
+struct BBox {
+    double west = 0.0;
+    double south = 0.0;
+    double east = 0.0;
+    double north = 0.0;
+};
+
+enum class SpeedUnit : std::uint8_t { KilometresPerHour, MilesPerHour, MetresPerSecond };
+
+// Which attribute of a non-OSM layer holds what. Empty = auto-detect among common names
+// (case-insensitive): lanes: lanes, num_lanes, lane_count, nlanes, anz_fs; speed: maxspeed,
+// speed, speed_limit, max_speed, speedlim, vmax; oneway: oneway, one_way, is_oneway, dir;
+// name: name, street, str_name, road_name; class: highway, fclass, class, road_class, type.
+// Ignored for OSM input, whose tags have fixed meanings.
+struct AttributeNames {
+    std::string lanes;
+    std::string speed;
+    SpeedUnit speed_unit = SpeedUnit::KilometresPerHour;  // when the value has no unit
+    std::string oneway;  // yes/true/1/T/F/B (forward), -1/reverse/TF (against), no/0/FT+TF
+    std::string name;
+    std::string road_class;  // OSM-like values (primary, residential, ...)
+};
+
+struct ImportOptions {
+    std::filesystem::path path;
+    // Layer to read. Empty: "lines" for OSM; otherwise the only/first layer with lines.
+    std::string layer;
+    std::optional<BBox> bbox;  // keep features intersecting it (WGS84 west,south,east,north)
+    // Road classes to keep; *_link roads follow their parent class. Default motorway to
+    // residential (living_street counts as residential); add Service for service roads.
+    std::vector<network::RoadClass> classes = default_classes();
+    AttributeNames attributes;
+    // Used for a GIS feature without a class attribute (every road kept as this class).
+    network::RoadClass default_class = network::RoadClass::Residential;
+
+    double lane_width_m = 3.25;
+    double merge_distance_m = 1.0;       // junctions closer than this become one
+    double min_link_length_m = 0.5;      // shorter links are collapsed into their junction
+    double signal_approach_m = 30.0;     // a signal node this close before a junction signals it
+    double signal_cluster_m = 40.0;      // signal nodes this close form one cluster
+    bool keep_largest_component = true;  // drop what is not strongly connected to the rest
+    bool build_signal_plans = true;
+    bool parallel = true;  // false: the single-threaded reference path (same result)
+    std::size_t max_warnings_kept = 1000;  // later warnings are only counted
+
+    static std::vector<network::RoadClass> default_classes();
+};
+
+struct ImportWarning {
+    std::int64_t feature_id = 0;  // OSM way/node id or layer FID; 0 when not about a feature
+    std::string message;          // says what was wrong and which default was used
+};
+
+struct Georeference {
+    int epsg = 0;                // e.g. 32632 for UTM 32N
+    Vec2 origin;  // UTM coordinates of the local frame's (0, 0)
+};
+
+struct ImportReport {
+    std::string source;  // the file (and layer) read
+    std::string driver;  // GDAL driver short name, e.g. "OSM", "GeoJSON"
+    std::size_t features_read = 0;
+    std::size_t features_kept = 0;
+    std::size_t junctions = 0;
+    std::size_t links = 0;
+    std::size_t lanes = 0;
+    double lane_km = 0.0;
+    std::size_t connections = 0;
+    std::size_t signal_nodes = 0;     // traffic_signals points read
+    std::size_t signal_clusters = 0;  // clusters controlling at least one junction
+    std::size_t signalised_junctions = 0;
+    std::map<std::string, std::size_t> dropped;  // reason -> count (features, links, junctions)
+    std::vector<ImportWarning> warnings;         // first max_warnings_kept
+    std::size_t warnings_total = 0;
+    double seconds = 0.0;
+};
+
+struct ImportResult {
+    network::Network network;
+    std::vector<signals::SignalPlan> signal_plans;  // one per signalised junction, by id
+    std::vector<std::int32_t> signal_cluster;       // per junction; -1 when not signalised
+    Georeference georef;
+    ImportReport report;
+};
+
+// A problem with the input the user must fix: names the file (and layer/feature) and what
+// to do. Thrown before anything is written anywhere.
+class ImportError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+ImportResult import_map(const ImportOptions& options);
+
+// "motorway,trunk,primary" -> classes; also "default", "all", "+service" (default plus
+// service). Throws ImportError naming the unknown word and the accepted ones.
+std::vector<network::RoadClass> parse_road_classes(std::string_view list);
+// "w,s,e,n" in degrees; throws ImportError when malformed or not w<e, s<n.
+BBox parse_bbox(std::string_view text);
+
+// Multi-line human summary: what was built, what was dropped and why, the first warnings.
+std::string format_report(const ImportReport& report, std::size_t max_warnings = 10);
+
+}  // namespace ut::import
