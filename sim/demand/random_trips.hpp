@@ -1,0 +1,33 @@
+// Random origin-destination demand: departures form a Poisson process at a given rate,
+// origins are uniform over links, destinations uniform over a sample of links (at most
+// max_destinations, so routing stays one reverse search per destination), vehicle types
+// drawn by share. Every draw comes from core/random.hpp with the spec's seed.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "demand/demand.hpp"
+#include "network/network.hpp"
+
+namespace ut::demand {
+
+struct RandomTripSpec {
+    double vehicles_per_hour = 1000.0;
+    double begin_s = 0.0;
+    double end_s = 3600.0;
+    std::uint64_t seed = 1;
+    std::vector<double> vehicle_type_shares = {1.0};  // index = VehicleTypeId
+    std::uint32_t max_destinations = 1000;
+    double min_trip_length_m = 0.0;  // redraw pairs closer than this (straight-line)
+};
+
+struct RandomTripsResult {
+    Demand demand;
+    std::uint64_t unroutable = 0;  // pairs with no route, redrawn (reported, not hidden)
+};
+
+RandomTripsResult generate_random_trips(const network::Network& net, const RandomTripSpec& spec);
+
+}  // namespace ut::demand

@@ -1,0 +1,170 @@
+// integrate: applies the plan. Staying vehicles keep their order (car-following never lets
+// one pass another on a lane); vehicles that change lane, cross into the next lane or
+// teleport are merged into their target lanes in (target lane, position, vehicle) order,
+// which makes the result independent of how the plan phase was split across threads.
+#include <algorithm>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "core/assert.hpp"
+#include "engine/step_phases.hpp"
+
+namespace ut::engine {
+namespace {
+
+constexpr std::size_t kLanesPerTask = 32;
+
+void collect_leavers(StepContext& ctx) {
+    SimState& st = ctx.st;
+    auto& veh = st.vehicles;
+    st.transfers.clear();
+    st.arrived_slots.clear();
+    for (std::uint32_t lane : st.active_lanes) {
+        if (st.lane_leavers[lane] == 0) continue;
+        const std::uint32_t* list = ctx.lane_begin(lane);
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+            const std::uint32_t v = list[i];
+            const std::uint32_t target = veh.next_lane[v];
+            if (target == lane) continue;
+            if (target == kNone) {
+                st.arrived_slots.push_back(v);
+                if (!ctx.net.is_internal(lane)) ++st.lane_stats.left[lane];
+            } else {
+                st.transfers.push_back({target, veh.next_pos_m[v], v});
+                if (!ctx.net.is_internal(lane) && ctx.net.lane_link[target] != ctx.net.lane_link[lane])
+                    ++st.lane_stats.left[lane];
+            }
+        }
+    }
+    std::sort(st.transfers.begin(), st.transfers.end(), [](const SimState::Transfer& a, const SimState::Transfer& b) {
+        if (a.lane != b.lane) return a.lane < b.lane;
+        if (a.pos_m != b.pos_m) return a.pos_m > b.pos_m;
+        return a.vehicle < b.vehicle;
+    });
+}
+
+// Removes leavers from each active lane and moves the stayers to their new positions.
+void compact_lanes(StepContext& ctx) {
+    SimState& st = ctx.st;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, st.active_lanes.size(), kLanesPerTask),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                          auto& veh = st.vehicles;
+                          for (std::size_t i = r.begin(); i != r.end(); ++i) {
+                              const std::uint32_t lane = st.active_lanes[i];
+                              std::uint32_t* list = ctx.lane_begin(lane);
+                              std::uint32_t kept = 0;
+                              for (std::uint32_t j = 0; j < st.lane_count[lane]; ++j) {
+                                  const std::uint32_t v = list[j];
+                                  if (veh.next_lane[v] != lane) continue;
+                                  veh.pos_m[v] = veh.next_pos_m[v];
+                                  veh.speed_mps[v] = veh.next_speed_mps[v];
+                                  list[kept++] = v;
+                              }
+                              st.lane_count[lane] = kept;
+                          }
+                      });
+}
+
+// Merges one lane's incoming vehicles (sorted, front first) into its list; the safety net
+// keeps bumpers from overlapping if two movements ever land in the same gap.
+void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
+    SimState& st = ctx.st;
+    auto& veh = st.vehicles;
+    const std::uint32_t lane = st.transfers[first].lane;
+    std::uint32_t* list = ctx.lane_begin(lane);
+    const std::uint32_t stay = st.lane_count[lane];
+    const auto incoming = static_cast<std::uint32_t>(last - first);
+    const std::uint32_t total = stay + incoming;
+    UT_ASSERT(total <= ctx.net.lane_capacity[lane], "lane vehicle list overflow");
+
+    // Merge from the back so the list can be filled in place.
+    std::int64_t a = static_cast<std::int64_t>(stay) - 1;
+    std::int64_t b = static_cast<std::int64_t>(last) - 1;
+    for (std::int64_t out = static_cast<std::int64_t>(stay + incoming) - 1; out >= 0; --out) {
+        const bool take_incoming =
+            a < 0 || (b >= static_cast<std::int64_t>(first) && st.transfers[b].pos_m < veh.pos_m[list[a]]);
+        std::uint32_t v;
+        if (take_incoming) {
+            v = st.transfers[b--].vehicle;
+            const std::uint32_t from = veh.lane[v];
+            if (!ctx.net.is_internal(lane) && (ctx.net.is_internal(from) || veh.next_event[v] == kEventTeleported))
+                ++st.lane_stats.entered[lane];
+            veh.lane[v] = lane;
+            veh.pos_m[v] = veh.next_pos_m[v];
+            veh.speed_mps[v] = veh.next_speed_mps[v];
+            veh.route_cursor[v] = veh.next_cursor[v];
+        } else {
+            v = list[a--];
+        }
+        list[out] = v;
+    }
+    st.lane_count[lane] = total;
+    for (std::uint32_t i = 1; i < total; ++i) {
+        const std::uint32_t ahead = list[i - 1];
+        const double back = veh.pos_m[ahead] - ctx.length_of(ahead);
+        if (veh.pos_m[list[i]] > back) {
+            ++st.lane_stats.collisions_prevented[lane];
+            veh.pos_m[list[i]] = back;
+            veh.speed_mps[list[i]] = std::min(veh.speed_mps[list[i]], veh.speed_mps[ahead]);
+        }
+    }
+}
+
+void merge_transfers(StepContext& ctx) {
+    SimState& st = ctx.st;
+    // Group boundaries: one group per target lane.
+    st.touched_lanes.clear();
+    for (std::size_t i = 0; i < st.transfers.size(); ++i)
+        if (i == 0 || st.transfers[i].lane != st.transfers[i - 1].lane) st.touched_lanes.push_back(static_cast<std::uint32_t>(i));
+    const std::size_t groups = st.touched_lanes.size();
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, groups, kLanesPerTask),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t g = r.begin(); g != r.end(); ++g) {
+                              const std::size_t first = st.touched_lanes[g];
+                              const std::size_t last = g + 1 < groups ? st.touched_lanes[g + 1] : st.transfers.size();
+                              merge_into_lane(ctx, first, last);
+                          }
+                      });
+}
+
+void record_arrivals(StepContext& ctx) {
+    SimState& st = ctx.st;
+    std::sort(st.arrived_slots.begin(), st.arrived_slots.end());
+    for (std::uint32_t v : st.arrived_slots) {
+        st.records[st.vehicles.trip[v]].arrival_s = st.time_s + ctx.dt;
+        st.vehicles.lane[v] = kNone;
+        ++st.counters.arrived;
+        --st.counters.in_network;
+    }
+    // Reuse the lowest slots first: keeps the hot arrays dense.
+    for (auto it = st.arrived_slots.rbegin(); it != st.arrived_slots.rend(); ++it) st.free_slots.push_back(*it);
+}
+
+// Active lanes after the step: previously active lanes still occupied plus transfer targets.
+void refresh_active_lanes(StepContext& ctx) {
+    SimState& st = ctx.st;
+    std::vector<std::uint32_t>& targets = st.touched_lanes;
+    for (std::uint32_t& start : targets) start = st.transfers[start].lane;
+    std::vector<std::uint32_t>& merged = st.scratch;
+    merged.clear();
+    std::merge(st.active_lanes.begin(), st.active_lanes.end(), targets.begin(), targets.end(),
+               std::back_inserter(merged));
+    st.active_lanes.clear();
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        if (i > 0 && merged[i] == merged[i - 1]) continue;
+        if (st.lane_count[merged[i]] > 0) st.active_lanes.push_back(merged[i]);
+    }
+}
+
+}  // namespace
+
+void integrate(StepContext& ctx) {
+    collect_leavers(ctx);
+    compact_lanes(ctx);
+    merge_transfers(ctx);
+    record_arrivals(ctx);
+    refresh_active_lanes(ctx);
+}
+
+}  // namespace ut::engine

@@ -1,0 +1,118 @@
+#include "engine/path_ahead.hpp"
+
+#include <algorithm>
+
+namespace ut::engine {
+namespace {
+
+using signals::SignalColor;
+
+// Yielding is decided close to the stop line; further away the vehicle just drives on.
+constexpr double kYieldDecisionDistance_m = 25.0;
+constexpr double kYieldDecisionTime_s = 3.0;
+
+// Space a vehicle needs at the start of the exit lane before it may enter the junction
+// ("don't block the box"), after the vehicles already inside on the same connection.
+bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
+    const std::uint32_t internal = ctx.net.conn_internal_lane[c];
+    double needed = ctx.length_of(v) + ctx.type_of(v).min_gap_m;
+    const std::uint32_t* list = ctx.lane_begin(internal);
+    for (std::uint32_t i = 0; i < ctx.st.lane_count[internal]; ++i)
+        needed += ctx.length_of(list[i]) + ctx.type_of(list[i]).min_gap_m;
+    const std::uint32_t exit = ctx.net.conn_to_lane[c];
+    return ctx.space_at_start(exit) >= std::min(needed, ctx.net.lane_length_m[exit]);
+}
+
+}  // namespace
+
+bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double distance_m) {
+    const SimState& st = ctx.st;
+    const std::uint32_t group = st.conn_group[c];
+    bool protected_green = false;
+    if (group != kNone) {
+        const SignalColor color = st.group_color[group];
+        if (color == SignalColor::Red) return false;
+        if (color == SignalColor::Yellow) {
+            const double speed = st.vehicles.speed_mps[v];
+            // Go on yellow only when a comfortable stop is no longer possible.
+            return distance_m <= speed * speed / (2.0 * ctx.type_of(v).comfortable_decel_mps2);
+        }
+        protected_green = color == SignalColor::Green;
+    }
+    if (!exit_has_room(ctx, c, v)) return false;
+    if (protected_green) return true;
+    if (distance_m > std::max(kYieldDecisionDistance_m, st.vehicles.speed_mps[v] * kYieldDecisionTime_s)) return true;
+
+    for (std::uint32_t f : ctx.net.yields_to(c)) {
+        if (group != kNone) {
+            const std::uint32_t foe_group = st.conn_group[f];
+            if (foe_group != kNone && st.group_color[foe_group] == SignalColor::Red) continue;
+        }
+        if (st.lane_count[ctx.net.conn_internal_lane[f]] > 0) return false;
+        const std::uint32_t foe_lane = ctx.net.conn_from_lane[f];
+        if (st.lane_count[foe_lane] > 0 && st.front_conn[foe_lane] == f &&
+            st.front_eta_s[foe_lane] < ctx.st.config.critical_gap_s)
+            return false;
+    }
+    return true;
+}
+
+PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane) {
+    const CompiledNetwork& net = ctx.net;
+    const auto& veh = ctx.st.vehicles;
+    const VehicleType& type = ctx.type_of(v);
+    const double speed = veh.speed_mps[v];
+    const double horizon = std::max(60.0, speed * speed / (2.0 * type.comfortable_decel_mps2) +
+                                              2.0 * speed * type.time_headway_s + type.min_gap_m + 20.0);
+    PathAhead path;
+    double dist = net.lane_length_m[lane] - veh.pos_m[v];
+    std::uint32_t current = lane;
+    std::uint32_t cursor = veh.route_cursor[v];
+
+    auto stop_at = [&](double d) {
+        path.gap_m = d;
+        path.leader_speed_mps = 0.0;
+        path.limit_m = d;
+    };
+    while (path.count < PathAhead::kMaxLanes && dist <= horizon) {
+        std::uint32_t next;
+        if (!net.is_internal(current)) {
+            const std::uint32_t next_link = ctx.route_link(v, cursor + 1);
+            if (next_link == kNone) {
+                path.exit_m = dist;
+                break;
+            }
+            const std::uint32_t c = ctx.lane_allows(current, v) || current != lane
+                                        ? ctx.choose_connection(current, next_link, ctx.route_link(v, cursor + 2), v)
+                                        : kNone;
+            if (c == kNone || !may_enter(ctx, c, v, dist)) {
+                stop_at(dist);
+                break;
+            }
+            next = net.conn_internal_lane[c];
+        } else {
+            next = net.conn_to_lane[net.lane_connection[current]];
+            ++cursor;
+        }
+        path.lanes[path.count] = next;
+        path.start_m[path.count] = dist;
+        path.cursor_after[path.count] = cursor;
+        ++path.count;
+        path.speed_cap_mps = std::min(path.speed_cap_mps,
+                                      approach_speed(ctx.desired_speed(v, next), dist, type.comfortable_decel_mps2));
+        const std::uint32_t last = ctx.last_vehicle(next);
+        if (last != kNone) {
+            path.gap_m = dist + veh.pos_m[last] - ctx.length_of(last);
+            path.leader_speed_mps = veh.speed_mps[last];
+            path.limit_m = path.gap_m;
+            path.limit_is_vehicle = true;
+            break;
+        }
+        dist += net.lane_length_m[next];
+        current = next;
+    }
+    if (path.count == PathAhead::kMaxLanes && path.limit_m >= kNoLeaderGap_m) path.limit_m = dist;
+    return path;
+}
+
+}  // namespace ut::engine

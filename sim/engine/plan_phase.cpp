@@ -1,0 +1,173 @@
+// scan_fronts and plan_lanes: the parallel part of the step. Each task owns whole lanes:
+// it reads the committed state of any lane but writes only its own lanes' vehicles'
+// next_* fields, their trip records and its lanes' accumulators.
+#include <algorithm>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "engine/idm.hpp"
+#include "engine/lane_change.hpp"
+#include "engine/path_ahead.hpp"
+#include "engine/step_phases.hpp"
+
+namespace ut::engine {
+namespace {
+
+constexpr double kLaneChangeCooldown_s = 3.0;
+constexpr std::size_t kLanesPerTask = 16;
+
+template <class Body>
+void for_each_active_lane(StepContext& ctx, Body&& body) {
+    const auto& active = ctx.st.active_lanes;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active.size(), kLanesPerTask),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                          for (std::size_t i = r.begin(); i != r.end(); ++i) body(active[i]);
+                      });
+}
+
+// Moves the vehicle to a road lane further along its route, for a gridlocked vehicle:
+// the first lane with room for it. Returns false when there is none (it then arrives).
+bool find_teleport_target(const StepContext& ctx, std::uint32_t v, std::uint32_t& lane_out,
+                          std::uint32_t& cursor_out) {
+    const double needed = ctx.length_of(v) + ctx.type_of(v).min_gap_m;
+    for (std::uint32_t k = ctx.st.vehicles.route_cursor[v] + 1;; ++k) {
+        const std::uint32_t link = ctx.route_link(v, k);
+        if (link == kNone) return false;
+        const std::uint32_t first = ctx.net.link_first_lane[link];
+        for (std::uint32_t l = first; l < first + ctx.net.link_lane_count[link]; ++l) {
+            if (ctx.lane_allows(l, v) && ctx.space_at_start(l) >= needed) {
+                lane_out = l;
+                cursor_out = k;
+                return true;
+            }
+        }
+    }
+}
+
+void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
+    SimState& st = ctx.st;
+    auto& veh = st.vehicles;
+    const std::uint32_t* list = ctx.lane_begin(lane);
+    const std::uint32_t v = list[index];
+    const VehicleType& type = ctx.type_of(v);
+    const double x = veh.pos_m[v];
+    const double speed = veh.speed_mps[v];
+    const double lane_v0 = ctx.desired_speed(v, lane);
+
+    PathAhead path;
+    double v0 = lane_v0;
+    if (index == 0) {
+        path = look_ahead(ctx, v, lane);
+        v0 = std::min(v0, path.speed_cap_mps);
+    } else {
+        const std::uint32_t leader = list[index - 1];
+        path.gap_m = veh.pos_m[leader] - ctx.length_of(leader) - x;
+        path.leader_speed_mps = veh.speed_mps[leader];
+        path.limit_m = path.gap_m;
+        path.limit_is_vehicle = true;
+    }
+    double accel = idm_acceleration(type, speed, v0, path.gap_m, path.leader_speed_mps);
+
+    const LaneChangeChoice change = choose_lane_change(ctx, lane, index, accel);
+    double limit = path.limit_m;
+    if (change.target_lane != kNone) {
+        accel = std::min(accel, change.accel_mps2);
+        limit = std::min({limit, change.leader_back_m - x, ctx.net.lane_length_m[lane] - x - 0.01});
+    }
+    accel = std::clamp(accel, -type.emergency_decel_mps2, type.max_accel_mps2);
+    Motion m = ballistic_step(speed, accel, ctx.dt);
+    if (m.distance_m > limit) {
+        if (path.limit_is_vehicle && m.distance_m - limit > 1e-6) ++st.lane_stats.collisions_prevented[lane];
+        m.distance_m = std::max(0.0, limit);
+        m.speed_mps = std::min(m.speed_mps, m.distance_m / ctx.dt);
+    }
+
+    // Where the vehicle ends up.
+    std::uint32_t next_lane = lane;
+    double next_pos = x + m.distance_m;
+    std::uint32_t next_cursor = veh.route_cursor[v];
+    std::uint8_t event = kEventNone;
+    veh.lane_change_cooldown_s[v] = std::max(0.0f, veh.lane_change_cooldown_s[v] - static_cast<float>(ctx.dt));
+    if (change.target_lane != kNone) {
+        next_lane = change.target_lane;
+        veh.lane_change_cooldown_s[v] = static_cast<float>(kLaneChangeCooldown_s);
+    } else if (m.distance_m >= path.exit_m) {
+        next_lane = kNone;
+        event = kEventArrived;
+    } else if (next_pos > ctx.net.lane_length_m[lane]) {
+        int k = path.count - 1;
+        while (k > 0 && path.start_m[k] >= m.distance_m) --k;
+        next_lane = path.lanes[k];
+        next_pos = std::min(m.distance_m - path.start_m[k], ctx.net.lane_length_m[next_lane]);
+        next_cursor = path.cursor_after[k];
+    }
+
+    // Halts, stops and gridlock.
+    TripRecord& rec = st.records[veh.trip[v]];
+    if (m.speed_mps < st.config.halt_speed_mps) {
+        if (!veh.halted[v]) ++rec.stops;
+        veh.halted[v] = 1;
+        const float before = veh.halted_s[v];
+        veh.halted_s[v] += static_cast<float>(ctx.dt);
+        if (before < st.config.gridlock_wait_s && veh.halted_s[v] >= st.config.gridlock_wait_s) {
+            ++st.lane_stats.gridlock_events[lane];
+            if (st.config.teleport_on_gridlock && index == 0 && event == kEventNone) {
+                ++st.lane_stats.teleports[lane];
+                ++rec.teleports;
+                veh.halted_s[v] = 0.0f;
+                if (find_teleport_target(ctx, v, next_lane, next_cursor)) {
+                    next_pos = ctx.length_of(v);
+                    m.speed_mps = 0.0;
+                    event = kEventTeleported;
+                } else {
+                    next_lane = kNone;
+                    event = kEventArrived;
+                }
+            }
+        }
+    } else {
+        veh.halted[v] = 0;
+        veh.halted_s[v] = 0.0f;
+    }
+
+    const double loss = ctx.dt * std::max(0.0, 1.0 - m.speed_mps / lane_v0);
+    rec.time_loss_s += loss;
+    rec.distance_m += m.distance_m;
+    st.lane_stats.vehicle_seconds[lane] += ctx.dt;
+    st.lane_stats.vehicle_meters[lane] += m.distance_m;
+    st.lane_stats.time_loss_s[lane] += loss;
+
+    veh.next_pos_m[v] = next_pos;
+    veh.next_speed_mps[v] = m.speed_mps;
+    veh.next_lane[v] = next_lane;
+    veh.next_cursor[v] = next_cursor;
+    veh.next_event[v] = event;
+    if (next_lane != lane) ++st.lane_leavers[lane];
+}
+
+}  // namespace
+
+void scan_fronts(StepContext& ctx) {
+    for_each_active_lane(ctx, [&](std::uint32_t lane) {
+        if (ctx.net.is_internal(lane)) return;
+        SimState& st = ctx.st;
+        const std::uint32_t v = ctx.lane_begin(lane)[0];
+        const std::uint32_t cursor = st.vehicles.route_cursor[v];
+        const std::uint32_t next_link = ctx.route_link(v, cursor + 1);
+        st.front_conn[lane] = next_link == kNone ? kNone
+                                                 : ctx.choose_connection(lane, next_link, ctx.route_link(v, cursor + 2), v);
+        const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
+        st.front_eta_s[lane] = static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
+    });
+}
+
+void plan_lanes(StepContext& ctx) {
+    for_each_active_lane(ctx, [&](std::uint32_t lane) {
+        ctx.st.lane_leavers[lane] = 0;
+        const std::uint32_t n = ctx.st.lane_count[lane];
+        for (std::uint32_t i = 0; i < n; ++i) plan_vehicle(ctx, lane, i);
+    });
+}
+
+}  // namespace ut::engine

@@ -1,0 +1,77 @@
+// The running simulation: immutable compiled network + mutable state, advanced in steps.
+// A Simulation is a value: copying it (fork()) gives an independent run that continues
+// with the same random numbers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "demand/demand.hpp"
+#include "engine/commands.hpp"
+#include "engine/engine_config.hpp"
+#include "engine/records.hpp"
+#include "engine/snapshot.hpp"
+#include "engine/vehicle_type.hpp"
+#include "network/network.hpp"
+#include "signals/signal_plan.hpp"
+
+namespace ut::engine {
+
+class CompiledNetwork;
+struct SimState;
+struct Executor;  // the thread arena the parallel phases run in
+
+struct SimulationInputs {
+    network::Network network;
+    demand::Demand demand;
+    std::vector<VehicleType> vehicle_types = default_vehicle_types();
+    std::vector<signals::SignalPlan> signal_plans;
+    EngineConfig config;
+};
+
+class Simulation {
+public:
+    // Throws std::invalid_argument when the inputs are inconsistent (message says what).
+    explicit Simulation(SimulationInputs inputs);
+    Simulation(const Simulation& other);
+    Simulation& operator=(const Simulation& other);
+    Simulation(Simulation&&) noexcept;
+    Simulation& operator=(Simulation&&) noexcept;
+    ~Simulation();
+
+    void step();
+    // Steps until time_s() >= t_s. progress(t) is called every simulated minute or so.
+    void run_until(double t_s, const std::function<void(double)>& progress = {});
+    Simulation fork() const { return *this; }
+
+    // Queues a command for the start of the next step. Throws std::invalid_argument naming
+    // what is wrong when it refers to things the network does not have.
+    void submit(Command command);
+
+    double time_s() const;
+    std::uint64_t step_index() const;
+    const EngineConfig& config() const;
+    const network::Network& network() const;
+    const CompiledNetwork& compiled_network() const { return *net_; }
+    const std::vector<signals::SignalPlan>& signal_plans() const;
+    const demand::Demand& demand() const;
+    const std::vector<VehicleType>& vehicle_types() const;
+
+    const std::vector<TripRecord>& trip_records() const;  // indexed by trip id
+    std::vector<LinkStats> link_stats() const;            // indexed by link id
+    NetworkCounters counters() const;
+    Snapshot snapshot() const;
+    // A hash over the whole dynamic state, for determinism checks.
+    std::uint64_t state_hash() const;
+
+private:
+    void step_phases();
+
+    std::shared_ptr<const CompiledNetwork> net_;
+    std::unique_ptr<SimState> state_;
+    std::shared_ptr<Executor> executor_;
+};
+
+}  // namespace ut::engine

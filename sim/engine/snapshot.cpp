@@ -1,0 +1,71 @@
+// Read-only views of a running simulation: the draw snapshot and the state hash.
+#include <bit>
+
+#include "core/random.hpp"
+#include "engine/compiled_network.hpp"
+#include "engine/sim_state.hpp"
+#include "engine/simulation.hpp"
+
+namespace ut::engine {
+namespace {
+
+struct Hasher {
+    std::uint64_t h = 0x51ed270b27a1f00dULL;
+    void add(std::uint64_t x) { h = mix64(h ^ x); }
+    void add(double x) { add(std::bit_cast<std::uint64_t>(x)); }
+};
+
+}  // namespace
+
+Snapshot Simulation::snapshot() const {
+    const SimState& st = *state_;
+    Snapshot snap;
+    snap.time_s = st.time_s;
+    snap.vehicles.reserve(st.counters.in_network);
+    for (std::uint32_t lane : st.active_lanes) {
+        const Polyline& shape = net_->lane_shape(lane);
+        const double scale = polyline_length(shape) / net_->lane_length_m[lane];
+        const std::uint32_t* list = st.lane_vehicles.data() + net_->lane_slot_begin[lane];
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+            const std::uint32_t v = list[i];
+            const PointOnLine p = point_along(shape, st.vehicles.pos_m[v] * scale);
+            VehicleSnapshot vs;
+            vs.position = p.point;
+            vs.heading = p.heading;
+            vs.speed_mps = static_cast<float>(st.vehicles.speed_mps[v]);
+            vs.length_m = static_cast<float>(st.vehicle_types[st.vehicles.type[v]].length_m);
+            vs.vehicle_type = st.vehicles.type[v];
+            vs.trip = TripId{st.vehicles.trip[v]};
+            snap.vehicles.push_back(vs);
+        }
+    }
+    snap.connection_colors.assign(net_->conn_from_lane.size(), signals::SignalColor::Green);
+    for (std::size_t c = 0; c < snap.connection_colors.size(); ++c)
+        if (st.conn_group[c] != kNone) snap.connection_colors[c] = st.group_color[st.conn_group[c]];
+    return snap;
+}
+
+std::uint64_t Simulation::state_hash() const {
+    const SimState& st = *state_;
+    Hasher h;
+    h.add(st.step);
+    for (std::uint32_t lane : st.active_lanes) {
+        h.add(static_cast<std::uint64_t>(lane));
+        const std::uint32_t* list = st.lane_vehicles.data() + net_->lane_slot_begin[lane];
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+            const std::uint32_t v = list[i];
+            h.add(static_cast<std::uint64_t>(st.vehicles.trip[v]));
+            h.add(st.vehicles.pos_m[v]);
+            h.add(st.vehicles.speed_mps[v]);
+        }
+    }
+    for (const TripRecord& r : st.records) {
+        h.add(r.enter_s);
+        h.add(r.arrival_s);
+        h.add(r.time_loss_s);
+    }
+    for (std::uint32_t t : st.waiting_trips) h.add(static_cast<std::uint64_t>(t));
+    return h.h;
+}
+
+}  // namespace ut::engine

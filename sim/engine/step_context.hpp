@@ -1,0 +1,76 @@
+// What every step phase needs: the compiled network, the state, and helpers to read a
+// vehicle's route. Phases are free functions over this context (step_phases.hpp).
+#pragma once
+
+#include <cstdint>
+
+#include "engine/compiled_network.hpp"
+#include "engine/sim_state.hpp"
+
+namespace ut::engine {
+
+struct StepContext {
+    const CompiledNetwork& net;
+    SimState& st;
+    double dt;
+
+    const demand::Trip& trip_of(std::uint32_t v) const { return st.demand->trips[st.vehicles.trip[v]]; }
+
+    // The link at position k of vehicle v's route, or kNone past its end.
+    std::uint32_t route_link(std::uint32_t v, std::uint32_t k) const {
+        const demand::Trip& t = trip_of(v);
+        return k < t.route_size ? st.demand->route_links[t.route_begin + k].index() : kNone;
+    }
+
+    const VehicleType& type_of(std::uint32_t v) const { return st.vehicle_types[st.vehicles.type[v]]; }
+    double length_of(std::uint32_t v) const { return type_of(v).length_m; }
+
+    double desired_speed(std::uint32_t v, std::uint32_t lane) const {
+        const VehicleType& t = type_of(v);
+        return std::min(t.max_speed_mps, net.lane_speed_mps[lane] * st.vehicles.speed_factor[v]);
+    }
+
+    std::uint32_t* lane_begin(std::uint32_t lane) { return st.lane_vehicles.data() + net.lane_slot_begin[lane]; }
+    const std::uint32_t* lane_begin(std::uint32_t lane) const {
+        return st.lane_vehicles.data() + net.lane_slot_begin[lane];
+    }
+    // Back-most vehicle of a lane, or kNone when empty.
+    std::uint32_t last_vehicle(std::uint32_t lane) const {
+        const std::uint32_t n = st.lane_count[lane];
+        return n ? lane_begin(lane)[n - 1] : kNone;
+    }
+
+    // Free space at the start of a lane: from the lane start to the back of its last vehicle.
+    double space_at_start(std::uint32_t lane) const {
+        const std::uint32_t last = last_vehicle(lane);
+        return last == kNone ? net.lane_length_m[lane] : st.vehicles.pos_m[last] - length_of(last);
+    }
+
+    bool lane_allows(std::uint32_t lane, std::uint32_t v) const {
+        return !st.lane_closed[lane] &&
+               (net.lane_classes[lane] & network::class_bit(type_of(v).vehicle_class)) != 0;
+    }
+
+    // Whether a road lane has a connection to `link` that vehicle v may use.
+    bool lane_reaches(std::uint32_t lane, std::uint32_t link, std::uint32_t v) const {
+        if (link == kNone) return true;
+        for (std::uint32_t c : net.connections_from(lane))
+            if (net.conn_to_link[c] == link && lane_allows(net.conn_to_lane[c], v)) return true;
+        return false;
+    }
+
+    // The connection vehicle v takes from road lane `lane` onto `next_link`: preferably one
+    // whose target lane continues to `link_after`, else the first usable one; kNone if none.
+    std::uint32_t choose_connection(std::uint32_t lane, std::uint32_t next_link, std::uint32_t link_after,
+                                    std::uint32_t v) const {
+        std::uint32_t first = kNone;
+        for (std::uint32_t c : net.connections_from(lane)) {
+            if (net.conn_to_link[c] != next_link || !lane_allows(net.conn_to_lane[c], v)) continue;
+            if (first == kNone) first = c;
+            if (lane_reaches(net.conn_to_lane[c], link_after, v)) return c;
+        }
+        return first;
+    }
+};
+
+}  // namespace ut::engine

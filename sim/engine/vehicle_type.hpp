@@ -1,0 +1,29 @@
+// Vehicle types and their driving parameters (IDM car-following, MOBIL lane changing).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "network/network.hpp"
+
+namespace ut::engine {
+
+struct VehicleType {
+    std::string name;
+    network::VehicleClass vehicle_class = network::VehicleClass::Car;
+    double length_m = 4.5;
+    double max_speed_mps = 50.0;        // the vehicle's own limit; the road limit also applies
+    double speed_factor = 1.0;          // desired speed = factor x road limit (capped by max)
+    double max_accel_mps2 = 2.0;        // IDM a
+    double comfortable_decel_mps2 = 3.0;  // IDM b
+    double emergency_decel_mps2 = 9.0;  // physical braking limit
+    double time_headway_s = 1.2;        // IDM T
+    double min_gap_m = 2.0;             // IDM s0, standstill gap to the leader
+    double politeness = 0.3;            // MOBIL p
+    double lane_change_threshold_mps2 = 0.2;  // MOBIL delta a_th
+};
+
+// The built-in car, bus and truck. Scenario files may override any field.
+std::vector<VehicleType> default_vehicle_types();
+
+}  // namespace ut::engine

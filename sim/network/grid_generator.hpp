@@ -1,0 +1,43 @@
+// Generated test cities: a rectangular grid of two-way streets and a signalised arterial
+// with side streets. Used by the demo, the tests and the benchmarks; imported maps produce
+// the same Network type.
+#pragma once
+
+#include <vector>
+
+#include "network/network.hpp"
+#include "signals/signal_plan.hpp"
+
+namespace ut::network {
+
+struct GridSpec {
+    int rows = 5;                   // junction rows (>= 2)
+    int columns = 5;                // junction columns (>= 2)
+    double block_length_m = 200.0;  // distance between neighbouring junctions
+    int lanes_per_direction = 2;    // 1..6
+    double speed_limit_mps = 13.89;
+    bool signals = true;            // fixed-time signals at every junction with >= 3 approaches
+    double green_through_s = 25.0;  // per stage, when signals = true
+    double green_left_s = 10.0;
+};
+
+struct ArterialSpec {
+    int junctions = 6;              // signalised junctions along the arterial (>= 1)
+    double spacing_m = 300.0;
+    double side_street_length_m = 200.0;
+    int arterial_lanes = 2;
+    int side_lanes = 1;
+    double arterial_speed_mps = 13.89;
+    double side_speed_mps = 11.11;
+    bool signals = true;
+};
+
+struct GeneratedNetwork {
+    Network network;
+    std::vector<signals::SignalPlan> signal_plans;
+};
+
+GeneratedNetwork make_grid(const GridSpec& spec);
+GeneratedNetwork make_arterial(const ArterialSpec& spec);
+
+}  // namespace ut::network
