@@ -1,0 +1,49 @@
+#include "output/summary_json.hpp"
+
+#include <cmath>
+
+#include "output/atomic_file.hpp"
+
+namespace ut::output {
+
+namespace {
+
+nlohmann::json number_or_null(double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json summary_to_json(const metrics::Summary& s) {
+    nlohmann::json j;
+    j["scenario"] = s.scenario_name;
+    j["seed"] = s.seed;
+    j["threads"] = s.threads;
+    j["duration_s"] = s.duration_s;
+    j["step_s"] = s.step_s;
+    j["trips_planned"] = s.trips_planned;
+    j["departed"] = s.departed;
+    j["arrived"] = s.arrived;
+    j["waiting_to_enter"] = s.waiting_to_enter;
+    j["in_network"] = s.in_network;
+    j["not_yet_departed"] = s.not_yet_departed;
+    j["mean_travel_time_s"] = number_or_null(s.mean_travel_time_s);
+    j["mean_delay_s"] = number_or_null(s.mean_delay_s);
+    j["mean_depart_delay_s"] = number_or_null(s.mean_depart_delay_s);
+    j["vehicle_km"] = s.vehicle_km;
+    j["vehicle_hours"] = s.vehicle_hours;
+    j["mean_speed_kmh"] = number_or_null(s.mean_speed_kmh);
+    j["gridlock_events"] = s.gridlock_events;
+    j["teleports"] = s.teleports;
+    j["collisions_prevented"] = s.collisions_prevented;
+    j["vehicle_updates"] = s.vehicle_updates;
+    j["wall_time_s"] = s.wall_time_s;
+    j["vehicle_updates_per_s"] = s.vehicle_updates_per_s;
+    return j;
+}
+
+void write_summary_json(const std::filesystem::path& path, const metrics::Summary& summary) {
+    write_file_atomically(path, summary_to_json(summary).dump(2) + "\n");
+}
+
+}  // namespace ut::output
