@@ -44,10 +44,10 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
     const std::uint32_t next_link = trip.route_size > 1 ? st.demand->route_links[trip.route_begin + 1].index() : kNone;
 
     const std::uint32_t first = net.link_first_lane[link];
-    const double speed_factor = std::clamp(
-        1.0 + 0.1 * (2.0 * random_unit(st.config.seed, trip_index, 0, RandomPurpose::DriverSpeedFactor) - 1.0) *
-                  std::sqrt(3.0),
-        0.8, 1.2);
+    // Uniform with the type's standard deviation (half-width sqrt(3) sd), clipped to +-2 sd.
+    const double unit = 2.0 * random_unit(st.config.seed, trip_index, 0, RandomPurpose::DriverSpeedFactor) - 1.0;
+    const double sd = type.speed_factor_deviation;
+    const double speed_factor = type.speed_factor * std::clamp(1.0 + unit * sd * std::sqrt(3.0), 1.0 - 2.0 * sd, 1.0 + 2.0 * sd);
     std::uint32_t best_lane = kNone;
     double best_speed = -1.0;
     double best_room = -1.0;

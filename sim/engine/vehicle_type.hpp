@@ -13,7 +13,8 @@ struct VehicleType {
     network::VehicleClass vehicle_class = network::VehicleClass::Car;
     double length_m = 4.5;
     double max_speed_mps = 50.0;        // the vehicle's own limit; the road limit also applies
-    double speed_factor = 1.0;          // desired speed = factor x road limit (capped by max)
+    double speed_factor = 1.0;          // mean desired speed = factor x road limit (capped by max)
+    double speed_factor_deviation = 0.1;  // drivers differ: uniform with this std. deviation, clipped to +-2 sd (as SUMO's default)
     double max_accel_mps2 = 2.0;        // IDM a
     double comfortable_decel_mps2 = 3.0;  // IDM b
     double emergency_decel_mps2 = 9.0;  // physical braking limit
