@@ -155,6 +155,11 @@ void Simulation::run_until(double t_s, const std::function<void(double)>& progre
     if (progress) progress(time_s());
 }
 
+void Simulation::set_threads(unsigned threads) {
+    state_->config.threads = threads;
+    executor_ = std::make_shared<Executor>(threads);
+}
+
 void Simulation::submit(Command command) {
     const network::Network& net = net_->source();
     if (auto* lane = std::get_if<SetLaneClosed>(&command)) {

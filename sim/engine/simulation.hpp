@@ -50,6 +50,9 @@ public:
     // what is wrong when it refers to things the network does not have.
     void submit(Command command);
 
+    // Runs the following steps on `threads` threads (0 = all). Results do not depend on it.
+    void set_threads(unsigned threads);
+
     double time_s() const;
     std::uint64_t step_index() const;
     const EngineConfig& config() const;
