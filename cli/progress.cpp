@@ -22,19 +22,16 @@ Progress::Progress(std::FILE* stream, bool tty, double total_s)
 std::string Progress::line(const ProgressSample& p, bool bar) const {
     const double fraction = total_s_ > 0.0 ? std::clamp(p.time_s / total_s_, 0.0, 1.0) : 1.0;
     const double speed = p.wall_s > 0.0 ? p.time_s / p.wall_s : 0.0;
-    std::string out;
+    std::string head = "progress: ";
     if (bar) {
         constexpr int kWidth = 30;
-        const int filled = static_cast<int>(fraction * kWidth);
-        out = "[" + std::string(static_cast<std::size_t>(filled), '#') +
-              std::string(static_cast<std::size_t>(kWidth - filled), '-') + "] ";
-    } else {
-        out = "progress: ";
+        const auto filled = static_cast<std::size_t>(fraction * kWidth);
+        // fmt rather than string concatenation: GCC 12 warns falsely (-Wrestrict) on that.
+        head = fmt::format("[{}{}] ", std::string(filled, '#'), std::string(kWidth - filled, '-'));
     }
-    out += fmt::format("{:3.0f}%  {} / {} simulated, {} in network, {} arrived, {:.1f}x real time",
-                       fraction * 100.0, format_clock(p.time_s), format_clock(total_s_),
+    return fmt::format("{}{:3.0f}%  {} / {} simulated, {} in network, {} arrived, {:.1f}x real time",
+                       head, fraction * 100.0, format_clock(p.time_s), format_clock(total_s_),
                        p.in_network, p.arrived, speed);
-    return out;
 }
 
 void Progress::update(const ProgressSample& p) {
