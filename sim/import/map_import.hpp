@@ -105,8 +105,10 @@ struct ImportReport {
     std::size_t lanes = 0;
     double lane_km = 0.0;
     std::size_t connections = 0;
-    std::size_t signal_nodes = 0;     // traffic_signals points read
-    std::size_t signal_clusters = 0;  // clusters controlling at least one junction
+    std::size_t signal_nodes = 0;           // traffic_signals points read
+    std::size_t signal_nodes_without_junction = 0;  // e.g. mid-block pedestrian crossings
+    std::size_t signal_clusters_total = 0;  // clusters of signal nodes (signal_cluster_m)
+    std::size_t signal_clusters = 0;        // clusters controlling at least one junction
     std::size_t signalised_junctions = 0;
     std::map<std::string, std::size_t> dropped;  // reason -> count (features, links, junctions)
     std::vector<ImportWarning> warnings;         // first max_warnings_kept

@@ -1,0 +1,206 @@
+// The import pipeline, in the order data flows: read (GDAL) -> parse tags (parallel per way)
+// -> junctions and links (parallel per segment) -> signals -> connections -> largest strongly
+// connected part -> final connections -> signal plans (parallel per junction) -> report.
+#include "import/map_import.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+
+#include "import/network_cleanup.hpp"
+#include "import/parallel.hpp"
+#include "import/projection.hpp"
+#include "import/road_graph.hpp"
+#include "import/signal_assignment.hpp"
+#include "import/source_reader.hpp"
+#include "import/tag_values.hpp"
+#include "network/connection_builder.hpp"
+#include "signals/plan_builder.hpp"
+
+namespace ut::import {
+
+namespace {
+
+using network::JunctionControl;
+
+void check_options(const ImportOptions& o) {
+    const std::string what = o.path.string() + ": ";
+    if (o.classes.empty()) throw ImportError(what + "no road classes selected; e.g. --classes default");
+    if (!(o.lane_width_m >= 2.0 && o.lane_width_m <= 6.0))
+        throw ImportError(what + "lane width must be between 2 and 6 m");
+    if (!(o.merge_distance_m >= 0.0 && o.merge_distance_m <= 20.0))
+        throw ImportError(what + "junction merge distance must be between 0 and 20 m");
+    if (o.bbox && !(o.bbox->west < o.bbox->east && o.bbox->south < o.bbox->north))
+        throw ImportError(what + "bbox must be west,south,east,north with west < east and south < north");
+}
+
+// Junction control from what is connected: dead end, signals (kept only where >= 3 roads
+// meet), priority otherwise.
+void refresh_controls(network::Network& net, std::vector<std::int32_t>& cluster) {
+    std::vector<std::vector<std::uint32_t>> neighbours(net.junctions.size());
+    for (const network::Link& l : net.links) {
+        neighbours[l.from.index()].push_back(l.to.index());
+        neighbours[l.to.index()].push_back(l.from.index());
+    }
+    for (std::size_t j = 0; j < net.junctions.size(); ++j) {
+        auto& n = neighbours[j];
+        std::sort(n.begin(), n.end());
+        const auto degree = std::unique(n.begin(), n.end()) - n.begin();
+        if (degree < 3) cluster[j] = -1;
+        net.junctions[j].control = degree <= 1 ? JunctionControl::DeadEnd
+                                   : cluster[j] >= 0 ? JunctionControl::TrafficSignals
+                                                     : JunctionControl::Priority;
+    }
+}
+
+// "Hauptstraße / Ringstraße": a junction's name for the GeoPackage and messages.
+void name_junctions(network::Network& net) {
+    std::vector<std::vector<const std::string*>> names(net.junctions.size());
+    for (const network::Link& l : net.links)
+        for (JunctionId j : {l.from, l.to}) {
+            auto& n = names[j.index()];
+            if (!l.name.empty() && n.size() < 3 &&
+                std::none_of(n.begin(), n.end(), [&](const std::string* s) { return *s == l.name; }))
+                n.push_back(&l.name);
+        }
+    for (std::size_t j = 0; j < net.junctions.size(); ++j) {
+        std::string s;
+        for (const std::string* n : names[j]) s += (s.empty() ? "" : " / ") + *n;
+        net.junctions[j].name = std::move(s);
+    }
+}
+
+void add_warnings(ImportReport& rep, std::vector<ImportWarning>&& w, std::size_t cap) {
+    for (ImportWarning& x : w) {
+        ++rep.warnings_total;
+        if (rep.warnings.size() < cap) rep.warnings.push_back(std::move(x));
+    }
+}
+
+}  // namespace
+
+ImportResult import_map(const ImportOptions& o) {
+    const auto start = std::chrono::steady_clock::now();
+    check_options(o);
+    SourceData src = read_source(o);
+    ImportResult r;
+    ImportReport& rep = r.report;
+    rep.source = src.source;
+    rep.driver = src.driver;
+    rep.features_read = src.features_read;
+    rep.dropped = std::move(src.dropped);
+    add_warnings(rep, std::move(src.warnings), o.max_warnings_kept);
+
+    TagRules rules = src.rules_hint;
+    rules.classes = o.classes;
+    rules.default_class = o.default_class;
+    std::vector<RoadSpec> specs(src.ways.size());
+    std::vector<std::vector<ImportWarning>> way_warnings(src.ways.size());
+    for_each_index(src.ways.size(), o.parallel,
+                   [&](std::size_t i) { specs[i] = parse_road(src.ways[i], rules, way_warnings[i]); });
+    std::vector<KeptWay> kept;
+    SourcePoint lo{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+    SourcePoint hi{-lo.x, -lo.y};
+    for (std::size_t i = 0; i < src.ways.size(); ++i) {
+        add_warnings(rep, std::move(way_warnings[i]), o.max_warnings_kept);
+        if (!specs[i].keep) {
+            ++rep.dropped[specs[i].drop_reason];
+            continue;
+        }
+        kept.push_back({&src.ways[i], &specs[i]});
+        for (const SourcePoint& p : src.ways[i].points) {
+            lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+            hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+        }
+    }
+    rep.features_kept = kept.size();
+    if (kept.empty()) {
+        std::string why;
+        for (const auto& [reason, n] : rep.dropped) why += "\n  " + std::to_string(n) + " " + reason;
+        throw ImportError(src.source + ": no road features to import (" + std::to_string(rep.features_read) +
+                          " features read)" + (why.empty() ? std::string() : ", dropped:" + why) +
+                          "\nCheck --classes, --bbox and, for GIS layers, the class attribute");
+    }
+    r.georef = choose_frame(src.srs_wkt, src.geographic, {(lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0}, src.source);
+    RoadGraph graph = build_road_graph(kept, src.srs_wkt, r.georef, o, src.source, rep.dropped);
+
+    std::vector<SourcePoint> signal_points;
+    for (const SignalNode& s : src.signals) signal_points.push_back(s.point);
+    std::vector<Vec2> signal_pos;
+    project_points(src.srs_wkt, r.georef, signal_points, signal_pos, src.source);
+    const SignalAssignment signals = assign_signals(graph, src.signals, signal_pos, o);
+    rep.signal_nodes = src.signals.size();
+    rep.signal_clusters_total = signals.clusters_total;
+    rep.signal_nodes_without_junction = signals.nodes_without_junction;
+
+    r.network = std::move(graph.net);
+    r.signal_cluster = signals.junction_cluster;
+    network::Network& net = r.network;
+    refresh_controls(net, r.signal_cluster);
+    network::build_connections(net);
+    if (o.keep_largest_component) {
+        const std::vector<std::uint8_t> keep = largest_strongly_connected(net);
+        const auto kept_links = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
+        if (kept_links < net.links.size()) {
+            const std::size_t junctions_before = net.junctions.size();
+            rep.dropped["links outside the largest strongly connected part"] += net.links.size() - kept_links;
+            const Compaction c = compact(net, keep);
+            std::vector<std::int32_t> cluster(net.junctions.size(), -1);
+            for (std::size_t j = 0; j < c.junction_map.size(); ++j)
+                if (c.junction_map[j] != kNoIndex) cluster[c.junction_map[j]] = r.signal_cluster[j];
+            r.signal_cluster = std::move(cluster);
+            rep.dropped["junctions outside the largest strongly connected part"] += junctions_before - net.junctions.size();
+            refresh_controls(net, r.signal_cluster);
+            network::build_connections(net);
+        }
+    }
+    if (net.links.empty()) throw ImportError(src.source + ": no drivable links left after clean-up");
+    name_junctions(net);
+
+    std::vector<JunctionId> signalised;
+    for (std::uint32_t j = 0; j < net.junctions.size(); ++j)
+        if (net.junctions[j].control == JunctionControl::TrafficSignals) signalised.push_back(JunctionId{j});
+    if (o.build_signal_plans) {
+        std::vector<signals::SignalPlan> plans(signalised.size());
+        std::vector<std::string> failures(signalised.size());
+        // Nothing may be thrown out of a TBB body: failures are carried out and reported.
+        for_each_index(signalised.size(), o.parallel, [&](std::size_t k) {
+            try {
+                plans[k] = signals::derive_fixed_time_plan(net, signalised[k]);
+            } catch (const std::exception& e) {
+                failures[k] = e.what();
+            }
+        });
+        for (std::size_t k = 0; k < signalised.size(); ++k) {
+            if (failures[k].empty()) {
+                r.signal_plans.push_back(std::move(plans[k]));
+                continue;
+            }
+            add_warnings(rep, {{0, "junction " + std::to_string(signalised[k].index()) +
+                                       ": no signal plan (" + failures[k] + "); it runs as a priority junction"}},
+                         o.max_warnings_kept);
+            net.junctions[signalised[k].index()].control = JunctionControl::Priority;
+            r.signal_cluster[signalised[k].index()] = -1;
+        }
+    }
+
+    rep.junctions = net.junctions.size();
+    rep.links = net.links.size();
+    rep.connections = net.connections.size();
+    for (const network::Link& l : net.links) {
+        rep.lanes += l.lanes.size();
+        rep.lane_km += l.length_m * static_cast<double>(l.lanes.size()) / 1000.0;
+    }
+    std::vector<std::int32_t> clusters;
+    for (std::size_t j = 0; j < net.junctions.size(); ++j)
+        if (net.junctions[j].control == JunctionControl::TrafficSignals) {
+            ++rep.signalised_junctions;
+            clusters.push_back(r.signal_cluster[j]);
+        }
+    std::sort(clusters.begin(), clusters.end());
+    rep.signal_clusters = static_cast<std::size_t>(std::unique(clusters.begin(), clusters.end()) - clusters.begin());
+    rep.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+}  // namespace ut::import

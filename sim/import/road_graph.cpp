@@ -1,0 +1,239 @@
+#include "import/road_graph.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "import/parallel.hpp"
+#include "import/projection.hpp"
+#include "import/tag_values.hpp"
+
+namespace ut::import {
+
+namespace {
+
+struct UnionFind {
+    std::vector<std::uint32_t> parent;
+    explicit UnionFind(std::size_t n) : parent(n) {
+        for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
+    }
+    std::uint32_t find(std::uint32_t a) {
+        while (parent[a] != a) a = parent[a] = parent[parent[a]];
+        return a;
+    }
+    // The smaller index stays the root, so roots do not depend on the order of unions.
+    void unite(std::uint32_t a, std::uint32_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+};
+
+// Pieces [first, last] of one way between junction nodes. A piece that would start and end
+// at the same node (a closed way) is split at its middle point, which becomes a junction.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> split_way(const std::vector<std::uint32_t>& nodes,
+                                                               std::vector<std::uint8_t>& is_junction) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pieces;
+    std::uint32_t start = 0;
+    for (std::uint32_t i = 1; i < nodes.size(); ++i) {
+        if (!is_junction[nodes[i]]) continue;
+        if (nodes[i] == nodes[start]) {
+            const std::uint32_t mid = (start + i) / 2;  // used by this way only: no other writer
+            is_junction[nodes[mid]] = 1;
+            pieces.emplace_back(start, mid);
+            start = mid;
+        }
+        pieces.emplace_back(start, i);
+        start = i;
+    }
+    return pieces;
+}
+
+// The part of `line` from distance a to (length - b).
+Polyline cut(const Polyline& line, double a, double b) {
+    const double length = polyline_length(line);
+    const double end = length - b;
+    Polyline out;
+    out.push_back(point_along(line, a).point);
+    double s = 0.0;
+    for (std::size_t i = 1; i + 1 < line.size(); ++i) {
+        s += distance(line[i - 1], line[i]);
+        if (s > a && s < end) out.push_back(line[i]);
+    }
+    out.push_back(point_along(line, end).point);
+    return out;
+}
+
+std::optional<network::Link> make_link(const Polyline& centre, const RoadSpec& spec, const DirectionSpec& d,
+                                       bool two_way, bool at_way_end, double setback_from, double setback_to,
+                                       JunctionId from, JunctionId to, std::int64_t way_id,
+                                       const ImportOptions& o) {
+    if (d.lanes <= 0) return std::nullopt;
+    network::Link link;
+    link.from = from;
+    link.to = to;
+    const double width = d.lanes * o.lane_width_m;
+    Polyline shape = two_way ? offset_polyline(centre, -width / 2.0) : centre;
+    const double length = polyline_length(shape);
+    // Keep at least 40 % of a short link: the setback is for room to turn, not to erase roads.
+    const double total = setback_from + setback_to;
+    const double scale = total > 0.6 * length ? 0.6 * length / total : 1.0;
+    link.shape = cut(shape, setback_from * scale, setback_to * scale);
+    link.length_m = polyline_length(link.shape);
+    link.speed_limit_mps = d.speed_mps;
+    link.road_class = spec.road_class;
+    link.name = spec.name;
+    link.source_id = way_id;
+    for (int i = 0; i < d.lanes; ++i) {
+        network::Lane lane;
+        lane.width_m = o.lane_width_m;
+        const auto k = static_cast<std::size_t>(i);
+        // turn:lanes are the markings before the way's end: earlier junctions along the way
+        // (side streets) are not restricted by them.
+        if (at_way_end && k < d.turns.size()) lane.allowed_turns = d.turns[k];
+        if (k < d.classes.size()) lane.allowed_classes = d.classes[k];
+        link.lanes.push_back(lane);
+    }
+    return link;
+}
+
+}  // namespace
+
+std::uint32_t find_node(const RoadGraph& g, SourcePoint p) {
+    const auto it = g.node_of.find(key_of(p));
+    return it == g.node_of.end() ? kNoIndex : it->second;
+}
+
+RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs,
+                           const Georeference& frame, const ImportOptions& o, const std::string& source,
+                           std::map<std::string, std::size_t>& dropped) {
+    RoadGraph g;
+    std::vector<std::uint32_t> uses;
+    g.way_nodes.resize(ways.size());
+    for (std::size_t w = 0; w < ways.size(); ++w) {
+        for (const SourcePoint& p : ways[w].way->points) {
+            const auto [it, added] = g.node_of.try_emplace(key_of(p), static_cast<std::uint32_t>(uses.size()));
+            if (added) {
+                g.node_source.push_back(p);
+                uses.push_back(0);
+            }
+            ++uses[it->second];
+            g.way_nodes[w].push_back(it->second);
+        }
+    }
+    project_points(source_srs, frame, g.node_source, g.node_pos, source);
+
+    const std::size_t n_nodes = uses.size();
+    std::vector<std::uint8_t> is_junction(n_nodes, 0);
+    for (std::size_t i = 0; i < n_nodes; ++i) is_junction[i] = uses[i] >= 2;
+    for (const auto& nodes : g.way_nodes) is_junction[nodes.front()] = is_junction[nodes.back()] = 1;
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pieces(ways.size());
+    for_each_index(ways.size(), o.parallel, [&](std::size_t w) { pieces[w] = split_way(g.way_nodes[w], is_junction); });
+
+    // Junction nodes closer than merge_distance_m are one junction (grid of that cell size).
+    std::vector<std::uint32_t> jnodes;
+    for (std::uint32_t i = 0; i < n_nodes; ++i)
+        if (is_junction[i]) jnodes.push_back(i);
+    UnionFind uf(jnodes.size());
+    const double cell = std::max(o.merge_distance_m, 1e-3);
+    std::unordered_map<PointKey, std::vector<std::uint32_t>, PointKeyHash> grid;
+    auto cell_of = [&](Vec2 p, int dx, int dy) {
+        return PointKey{static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.x / cell)) + dx),
+                        static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.y / cell)) + dy)};
+    };
+    for (std::uint32_t k = 0; k < jnodes.size(); ++k) {
+        const Vec2 p = g.node_pos[jnodes[k]];
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) {
+                const auto it = grid.find(cell_of(p, dx, dy));
+                if (it == grid.end()) continue;
+                for (std::uint32_t other : it->second)
+                    if (distance(p, g.node_pos[jnodes[other]]) < o.merge_distance_m) uf.unite(k, other);
+            }
+        grid[cell_of(p, 0, 0)].push_back(k);
+    }
+    g.node_junction.assign(n_nodes, kNoIndex);
+    for (std::uint32_t k = 0; k < jnodes.size(); ++k) {
+        const std::uint32_t root = uf.find(k);
+        if (root == k) {
+            network::Junction j;
+            j.position = g.node_pos[jnodes[k]];
+            g.node_junction[jnodes[k]] = g.net.add_junction(std::move(j)).index();
+        } else {
+            g.node_junction[jnodes[k]] = g.node_junction[jnodes[root]];
+        }
+    }
+    if (jnodes.size() > g.net.junctions.size())
+        dropped["junction nodes merged into a neighbour < " + format_number(o.merge_distance_m) + " m away"] +=
+            jnodes.size() - g.net.junctions.size();
+
+    // Segments, in way order; a piece whose ends became one junction is gone.
+    for (std::uint32_t w = 0; w < ways.size(); ++w) {
+        for (const auto& [first, last] : pieces[w]) {
+            Segment s;
+            s.way = w;
+            s.first = first;
+            s.last = last;
+            s.from = JunctionId{g.node_junction[g.way_nodes[w][first]]};
+            s.to = JunctionId{g.node_junction[g.way_nodes[w][last]]};
+            double length_m = 0.0;
+            for (std::uint32_t i = first + 1; i <= last; ++i)
+                length_m += distance(g.node_pos[g.way_nodes[w][i - 1]], g.node_pos[g.way_nodes[w][i]]);
+            if (s.from == s.to || length_m < o.min_link_length_m) {
+                ++dropped["road piece shorter than the junction merge distance"];
+                continue;
+            }
+            g.segments.push_back(s);
+        }
+    }
+    const std::size_t nj = g.net.junctions.size();
+    g.junction_segments.assign(nj, {});
+    std::vector<std::vector<std::uint32_t>> neighbours(nj);
+    std::vector<double> widest_m(nj, 0.0);
+    for (std::uint32_t s = 0; s < g.segments.size(); ++s) {
+        const Segment& seg = g.segments[s];
+        const RoadSpec& spec = *ways[seg.way].spec;
+        const double width = (spec.forward.lanes + spec.backward.lanes) * o.lane_width_m;
+        for (auto [a, b] : {std::pair{seg.from, seg.to}, std::pair{seg.to, seg.from}}) {
+            g.junction_segments[a.index()].push_back(s);
+            neighbours[a.index()].push_back(b.index());
+            widest_m[a.index()] = std::max(widest_m[a.index()], width);
+        }
+    }
+    g.junction_degree.resize(nj);
+    for (std::size_t j = 0; j < nj; ++j) {
+        auto& n = neighbours[j];
+        std::sort(n.begin(), n.end());
+        g.junction_degree[j] = static_cast<std::uint32_t>(std::unique(n.begin(), n.end()) - n.begin());
+        g.net.junctions[j].control = g.junction_degree[j] <= 1 ? network::JunctionControl::DeadEnd
+                                                                : network::JunctionControl::Priority;
+    }
+    auto setback = [&](JunctionId j) {
+        const std::uint32_t d = g.junction_degree[j.index()];
+        return d <= 1 ? 0.0 : d == 2 ? 1.0 : 0.5 * widest_m[j.index()] + 1.0;
+    };
+
+    std::vector<std::array<std::optional<network::Link>, 2>> built(g.segments.size());
+    for_each_index(g.segments.size(), o.parallel, [&](std::size_t s) {
+        const Segment& seg = g.segments[s];
+        const RoadSpec& spec = *ways[seg.way].spec;
+        const auto& nodes = g.way_nodes[seg.way];
+        Polyline centre;
+        for (std::uint32_t i = seg.first; i <= seg.last; ++i) centre.push_back(g.node_pos[nodes[i]]);
+        centre.front() = g.net.junctions[seg.from.index()].position;
+        centre.back() = g.net.junctions[seg.to.index()].position;
+        const bool two_way = spec.forward.lanes > 0 && spec.backward.lanes > 0;
+        const std::int64_t id = ways[seg.way].way->id;
+        built[s][0] = make_link(centre, spec, spec.forward, two_way, seg.last + 1 == nodes.size(),
+                                setback(seg.from), setback(seg.to), seg.from, seg.to, id, o);
+        std::reverse(centre.begin(), centre.end());
+        built[s][1] = make_link(centre, spec, spec.backward, two_way, seg.first == 0, setback(seg.to),
+                                setback(seg.from), seg.to, seg.from, id, o);
+    });
+    for (std::size_t s = 0; s < g.segments.size(); ++s)
+        for (int dir = 0; dir < 2; ++dir)
+            if (built[s][dir]) g.segments[s].links[dir] = g.net.add_link(std::move(*built[s][dir]));
+    return g;
+}
+
+}  // namespace ut::import
