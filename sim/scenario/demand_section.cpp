@@ -23,6 +23,7 @@ std::vector<double> read_mix(SectionReader& demand, const std::vector<engine::Ve
         return shares;
     }
     double total = 0.0;
+    const std::size_t problems_before = mix->problems().size();
     for (const auto& [name, value] : mix->entries()) {
         std::size_t id = 0;
         while (id < types.size() && types[id].name != name) ++id;
@@ -35,9 +36,12 @@ std::vector<double> read_mix(SectionReader& demand, const std::vector<engine::Ve
         shares[id] = mix->number(name, 0.0, between(0.0, 1e9));
         total += shares[id];
     }
-    if (total <= 0.0) {
+    // When an entry was already wrong, "no share above 0" would only repeat that problem.
+    if (total <= 0.0 && mix->problems().size() == problems_before) {
         mix->add_problem("", "[demand.mix] gives no vehicle type a share above 0",
                          "allowed: shares >= 0 with at least one > 0, e.g. car = 0.9, truck = 0.1");
+    }
+    if (total <= 0.0) {
         shares.assign(types.size(), 0.0);
         shares[0] = 1.0;
         return shares;

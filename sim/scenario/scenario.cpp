@@ -17,11 +17,15 @@ SectionReader section(SectionReader& root, std::string_view key) {
     return SectionReader(nullptr, std::string(key), root.problems(), root.base_dir());
 }
 
-// toml11's message is several lines with an excerpt; the first line says what is wrong.
+// toml11's message is several lines with an excerpt; the first line says what is wrong,
+// after an internal function name ("[error] toml::parse_basic_string: ...") we drop.
 std::string syntax_message(const std::string& what) {
     std::string first = what.substr(0, what.find('\n'));
     const std::string prefix = "[error] ";
     if (first.rfind(prefix, 0) == 0) first.erase(0, prefix.size());
+    if (first.rfind("toml::", 0) == 0) {
+        if (const auto colon = first.find(": "); colon != std::string::npos) first.erase(0, colon + 2);
+    }
     return first;
 }
 
@@ -80,11 +84,10 @@ Scenario load_stream(std::istream& in, const std::filesystem::path& path) {
     try {
         root = toml::parse<toml::discard_comments, std::map, std::vector>(in, path.string());
     } catch (const toml::exception& e) {
-        problems.add(static_cast<std::uint32_t>(e.location().line()),
-                     "invalid TOML: " + syntax_message(e.what()),
-                     fmt::format("fix the syntax at column {} (key = value, [section], "
-                                 "strings in quotes)",
-                                 e.location().column()));
+        std::string what = fmt::format("invalid TOML: {}", syntax_message(e.what()));
+        if (!e.location().line_str().empty()) what += fmt::format(" in `{}`", e.location().line_str());
+        problems.add(static_cast<std::uint32_t>(e.location().line()), what,
+                     "allowed: key = value lines, each key and [section] once, text in double quotes");
         problems.throw_if_any();
     }
     return load_parsed(root, path, problems);

@@ -265,9 +265,13 @@ void SectionReader::report_unknown_keys() {
         std::string what;
         std::string allowed;
         if (name_.empty()) {
-            what = value.is_table() ? fmt::format("unknown section [{}]", key)
-                                    : fmt::format("unknown top-level key '{}'", key);
-            allowed = "allowed sections: " + join(known_, "[", "]");
+            if (value.is_table()) {
+                what = fmt::format("unknown section [{}]", key);
+                allowed = "allowed sections: " + join(known_, "[", "]");
+            } else {
+                what = fmt::format("unknown top-level key '{}'", key);
+                allowed = "keys belong inside a section: " + join(known_, "[", "]");
+            }
         } else {
             what = fmt::format("unknown key '{}' in [{}]", key, name_);
             allowed = "allowed keys: " + join(known_, "", "");
