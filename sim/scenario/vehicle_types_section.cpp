@@ -18,6 +18,8 @@ void read_fields(SectionReader& s, engine::VehicleType& t) {
     t.length_m = s.number("length_m", t.length_m, above(0.0, 30.0));
     t.max_speed_mps = s.number("max_speed_mps", t.max_speed_mps, above(0.0, 70.0));
     t.speed_factor = s.number("speed_factor", t.speed_factor, above(0.0, 2.0));
+    t.speed_factor_deviation =
+        s.number("speed_factor_deviation", t.speed_factor_deviation, between(0.0, 0.5));
     t.max_accel_mps2 = s.number("max_accel_mps2", t.max_accel_mps2, above(0.0, 10.0));
     t.comfortable_decel_mps2 =
         s.number("comfortable_decel_mps2", t.comfortable_decel_mps2, above(0.0, 10.0));
