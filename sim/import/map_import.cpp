@@ -122,7 +122,7 @@ ImportResult import_map(const ImportOptions& o) {
                           "\nCheck --classes, --bbox and, for GIS layers, the class attribute");
     }
     r.georef = choose_frame(src.srs_wkt, src.geographic, {(lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0}, src.source);
-    RoadGraph graph = build_road_graph(kept, src.srs_wkt, r.georef, o, src.source, rep.dropped);
+    RoadGraph graph = build_road_graph(kept, src.srs_wkt, src.geographic, r.georef, o, src.source, rep.dropped);
 
     std::vector<SourcePoint> signal_points;
     for (const SignalNode& s : src.signals) signal_points.push_back(s.point);

@@ -100,19 +100,20 @@ std::optional<network::Link> make_link(const Polyline& centre, const RoadSpec& s
 }  // namespace
 
 std::uint32_t find_node(const RoadGraph& g, SourcePoint p) {
-    const auto it = g.node_of.find(key_of(p));
+    const auto it = g.node_of.find(key_of(p, g.key_step));
     return it == g.node_of.end() ? kNoIndex : it->second;
 }
 
-RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs,
+RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs, bool geographic,
                            const Georeference& frame, const ImportOptions& o, const std::string& source,
                            std::map<std::string, std::size_t>& dropped) {
     RoadGraph g;
+    g.key_step = key_step(geographic);
     std::vector<std::uint32_t> uses;
     g.way_nodes.resize(ways.size());
     for (std::size_t w = 0; w < ways.size(); ++w) {
         for (const SourcePoint& p : ways[w].way->points) {
-            const auto [it, added] = g.node_of.try_emplace(key_of(p), static_cast<std::uint32_t>(uses.size()));
+            const auto [it, added] = g.node_of.try_emplace(key_of(p, g.key_step), static_cast<std::uint32_t>(uses.size()));
             if (added) {
                 g.node_source.push_back(p);
                 uses.push_back(0);

@@ -12,7 +12,7 @@
 #pragma once
 
 #include <array>
-#include <bit>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -27,7 +27,9 @@ namespace ut::import {
 
 constexpr std::uint32_t kNoIndex = 0xffffffffu;
 
-// Bit-exact identity of a source point.
+// Identity of a source point: its coordinates on a grid finer than any survey (1e-7 degree,
+// OSM's own resolution, or 1 mm). GDAL's OSM driver rebuilds way vertices and point features
+// along different paths, so the same node can differ in the last bits of its doubles.
 struct PointKey {
     std::uint64_t x = 0;
     std::uint64_t y = 0;
@@ -38,7 +40,11 @@ struct PointKeyHash {
         return static_cast<std::size_t>(k.x * 0x9E3779B97F4A7C15ull ^ (k.y + 0x632BE59BD9B4E019ull + (k.x << 6)));
     }
 };
-inline PointKey key_of(SourcePoint p) { return {std::bit_cast<std::uint64_t>(p.x), std::bit_cast<std::uint64_t>(p.y)}; }
+inline PointKey key_of(SourcePoint p, double units_per_step) {
+    return {static_cast<std::uint64_t>(std::llround(p.x / units_per_step)),
+            static_cast<std::uint64_t>(std::llround(p.y / units_per_step))};
+}
+inline double key_step(bool geographic) { return geographic ? 1e-7 : 1e-3; }
 
 struct Segment {
     std::uint32_t way = 0;    // index into the kept ways
@@ -59,6 +65,7 @@ struct RoadGraph {
     std::vector<std::uint32_t> junction_degree;                 // distinct neighbour junctions
     network::Network net;  // junctions and links, no connections yet
     std::unordered_map<PointKey, std::uint32_t, PointKeyHash> node_of;
+    double key_step = 1e-7;  // see key_of
 };
 
 struct KeptWay {
@@ -68,7 +75,7 @@ struct KeptWay {
 
 // Never throws for bad geometry: what cannot be built is counted in `dropped`.
 RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs,
-                           const Georeference& frame, const ImportOptions& options,
+                           bool geographic, const Georeference& frame, const ImportOptions& options,
                            const std::string& source, std::map<std::string, std::size_t>& dropped);
 
 // The node of a source point, or kNoIndex.

@@ -238,10 +238,9 @@ RoadSpec parse_road(const RawWay& way, const TagRules& rules, std::vector<Import
     } else {
         spec.forward.speed_mps = speed_of(way, Tag::MaxspeedForward, cls, rules, w);
         spec.backward.speed_mps = speed_of(way, Tag::MaxspeedBackward, cls, rules, w);
-        apply_turns(way, Tag::TurnLanesForward, spec.forward,
-                    lanes_tagged || !way.tag(Tag::LanesForward).empty(), w);
-        apply_turns(way, Tag::TurnLanesBackward, spec.backward,
-                    lanes_tagged || !way.tag(Tag::LanesBackward).empty(), w);
+        // `lanes` alone does not say how a two-way road's lanes split; the markings do.
+        apply_turns(way, Tag::TurnLanesForward, spec.forward, !way.tag(Tag::LanesForward).empty(), w);
+        apply_turns(way, Tag::TurnLanesBackward, spec.backward, !way.tag(Tag::LanesBackward).empty(), w);
     }
     apply_bus(way, oneway, spec.forward, spec.backward, w);
     return spec;
