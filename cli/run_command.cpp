@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,7 +50,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // the result (the engine advances by the same fixed steps either way).
 void run_with_progress(engine::Simulation& sim, double duration_s,
                        std::chrono::steady_clock::time_point start) {
-    Progress progress(stderr, ::isatty(::fileno(stderr)) != 0, duration_s);
+    // A redrawn bar needs a terminal that understands "\x1b[K"; a dumb one gets lines.
+    const char* term = std::getenv("TERM");
+    const bool tty = ::isatty(::fileno(stderr)) != 0 && !(term && std::string(term) == "dumb");
+    Progress progress(stderr, tty, duration_s);
     const double slice_s = std::max(sim.config().step_s, duration_s / 100.0);
     const auto sample = [&] {
         const engine::NetworkCounters c = sim.counters();
