@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     app.footer(kFooter);
 
     ut::cli::register_run_command(app);
+    ut::cli::register_import_command(app);
 
     try {
         app.parse(argc, argv);

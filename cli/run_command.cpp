@@ -3,9 +3,11 @@
 // links.csv and print the summary table. Command-line options override the file.
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +80,16 @@ int run_scenario(const RunOptions& options) {
         return kExitBadInput;
     }
     apply_overrides(options, sc);
+
+    // Fail before a long run, not after it, when the outputs could not be written.
+    std::error_code ec;
+    std::filesystem::create_directories(sc.output_dir, ec);
+    if (!ec && ::access(sc.output_dir.c_str(), W_OK) != 0) ec.assign(errno, std::generic_category());
+    if (ec) {
+        std::fprintf(stderr, "urbantwin: cannot write to the output folder %s: %s\n",
+                     sc.output_dir.string().c_str(), ec.message().c_str());
+        return kExitFailure;
+    }
 
     // The engine's TBB work runs on at most this many threads; 0 leaves TBB's default.
     std::unique_ptr<tbb::global_control> thread_limit;

@@ -27,12 +27,14 @@ NetworkBuild parse_network_section(SectionReader& section, std::string& type_out
     const std::size_t problems_before = section.problems().size();
     type_out = section.choice("type", "grid", names);
     // A bad `type` leaves the other keys unexplained: reporting each of them as unknown
-    // would only bury the one real problem, so the caller skips that check (empty build).
+    // would only bury the one real problem.
     if (section.problems().size() != problems_before) return {};
+    NetworkBuild build;
     for (const auto& t : kNetworkTypes) {
-        if (t.name == type_out) return t.parse(section);
+        if (t.name == type_out) build = t.parse(section);
     }
-    return {};
+    section.report_unknown_keys();
+    return build;
 }
 
 NetworkBuild parse_grid_network(SectionReader& s) {

@@ -19,7 +19,8 @@ namespace ut::scenario {
 
 using NetworkBuild = std::function<network::GeneratedNetwork()>;
 // Reads the type's keys from the section (problems go to section.problems()) and returns
-// the build step; its result is not used when any problem was found in the file.
+// the build step (or an empty one after reporting problems); the build runs only when no
+// problem was found in the whole file.
 using NetworkSectionParser = NetworkBuild (*)(SectionReader& section);
 
 struct NetworkType {
@@ -29,13 +30,14 @@ struct NetworkType {
 
 std::span<const NetworkType> network_types();
 
-// Reads [network] (absent: a default grid) and returns its build step; empty when `type`
-// itself is wrong (then the section's other keys are not checked).
+// Reads [network] (absent: a default grid), reports keys the chosen type does not know, and
+// returns the build step (empty when there were problems). When `type` itself is wrong,
+// the other keys are not checked.
 NetworkBuild parse_network_section(SectionReader& section, std::string& type_out);
 
 NetworkBuild parse_grid_network(SectionReader& section);      // network_section.cpp
 NetworkBuild parse_arterial_network(SectionReader& section);  // network_section.cpp
-// type = "map": GIS import through GDAL (sim/import/map_import.hpp). Defined in
+// type = "map": GIS import through GDAL (sim/import/map_import.hpp); defined in
 // map_network_section.cpp, which belongs to the import work.
 NetworkBuild parse_map_network(SectionReader& section);
 

@@ -48,7 +48,6 @@ Scenario load_parsed(const TomlValue& root_value, const std::filesystem::path& p
 
     SectionReader net = section(root, "network");
     NetworkBuild build = parse_network_section(net, sc.network_type);
-    if (build) net.report_unknown_keys();
 
     SectionReader types = section(root, "vehicle_types");
     sc.vehicle_types = read_vehicle_types_section(types);
