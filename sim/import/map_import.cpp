@@ -65,7 +65,10 @@ void name_junctions(network::Network& net) {
         }
     for (std::size_t j = 0; j < net.junctions.size(); ++j) {
         std::string s;
-        for (const std::string* n : names[j]) s += (s.empty() ? "" : " / ") + *n;
+        for (const std::string* n : names[j]) {
+            if (!s.empty()) s += " / ";
+            s += *n;
+        }
         net.junctions[j].name = std::move(s);
     }
 }

@@ -50,7 +50,10 @@ OGRLayer* pick_layer(GDALDataset& ds, const ImportOptions& o, const std::string&
 
 std::string field_list(const OGRFeatureDefn& d) {
     std::string s;
-    for (int i = 0; i < d.GetFieldCount(); ++i) s += (i ? ", " : "") + std::string(d.GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < d.GetFieldCount(); ++i) {
+        if (i > 0) s += ", ";
+        s += d.GetFieldDefn(i)->GetNameRef();
+    }
     return s.empty() ? "no attributes" : s;
 }
 

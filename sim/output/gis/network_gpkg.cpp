@@ -3,6 +3,7 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -14,12 +15,23 @@ namespace ut::output::gis {
 
 using network::JunctionControl;
 
+namespace {
+
+// s += sep + item, without building `literal + string` temporaries (GCC 12 at -O3 reports a
+// false -Wrestrict on those).
+void append(std::string& s, const char* sep, std::string_view item) {
+    if (!s.empty()) s += sep;
+    s += item;
+}
+
+}  // namespace
+
 std::string turns_text(network::TurnMask mask) {
     if (mask == network::kAnyTurn) return "any";
     static constexpr const char* names[] = {"straight", "right", "left", "uturn"};
     std::string s;
     for (unsigned t = 0; t < 4; ++t)
-        if (mask & (1u << t)) s += (s.empty() ? "" : ";") + std::string(names[t]);
+        if (mask & (1u << t)) append(s, ";", names[t]);
     return s;
 }
 
@@ -27,7 +39,7 @@ std::string classes_text(network::ClassMask mask) {
     static constexpr const char* names[] = {"car", "bus", "truck"};
     std::string s;
     for (unsigned c = 0; c < 3; ++c)
-        if (mask & (1u << c)) s += (s.empty() ? "" : ";") + std::string(names[c]);
+        if (mask & (1u << c)) append(s, ";", names[c]);
     return s;
 }
 
@@ -130,7 +142,7 @@ void write_layers(GDALDataset& ds, const NetworkGpkgInput& in, const OGRSpatialR
         const network::Link& x = net.links[l];
         std::string lane_turns;  // rightmost first, as "straight;right|left"
         for (std::size_t i = 0; i < x.lanes.size(); ++i) {
-            lane_turns += (i ? "|" : "") + turns_text(x.lanes[i].allowed_turns);
+            append(lane_turns, "|", turns_text(x.lanes[i].allowed_turns));
             auto f = lanes.feature();
             f->SetField(0, static_cast<int>(l));
             f->SetField(1, static_cast<int>(i));
@@ -183,10 +195,11 @@ void write_layers(GDALDataset& ds, const NetworkGpkgInput& in, const OGRSpatialR
         for (const signals::SignalPlan& p : *in.signal_plans) {
             if (!p.junction.valid() || p.junction.index() >= net.junctions.size()) continue;
             std::string plan;  // "G25 Y3 R2 | G10 Y3 R2": green, yellow, all-red per stage
-            for (const signals::Stage& s : p.stages)
-                plan += (plan.empty() ? "" : " | ") + std::string("G") + std::to_string(static_cast<int>(s.green_s)) +
-                        " Y" + std::to_string(static_cast<int>(s.yellow_s)) + " R" +
-                        std::to_string(static_cast<int>(s.all_red_s));
+            for (const signals::Stage& s : p.stages) {
+                char stage[64];
+                std::snprintf(stage, sizeof stage, "G%.0f Y%.0f R%.0f", s.green_s, s.yellow_s, s.all_red_s);
+                append(plan, " | ", stage);
+            }
             auto f = signal_layer.feature();
             f->SetField(0, static_cast<int>(p.junction.index()));
             f->SetField(1, cluster_of(p.junction.index()));
@@ -220,8 +233,12 @@ void write_network_gpkg(const std::filesystem::path& path, const NetworkGpkgInpu
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
     if (driver == nullptr) fail(path, "this GDAL has no GeoPackage driver");
 
-    const std::filesystem::path temp =
-        folder / ("." + path.filename().string() + ".tmp." + std::to_string(::getpid()) + ".gpkg");
+    std::string temp_name = ".";
+    temp_name += path.filename().string();
+    temp_name += ".tmp.";
+    temp_name += std::to_string(::getpid());
+    temp_name += ".gpkg";  // the GeoPackage driver wants its extension
+    const std::filesystem::path temp = folder / temp_name;
     remove_temp(temp);
     OGRSpatialReference srs;
     if (in.epsg != 0) {
