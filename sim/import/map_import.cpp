@@ -152,7 +152,8 @@ ImportResult import_map(const ImportOptions& o) {
             for (std::size_t j = 0; j < c.junction_map.size(); ++j)
                 if (c.junction_map[j] != kNoIndex) cluster[c.junction_map[j]] = r.signal_cluster[j];
             r.signal_cluster = std::move(cluster);
-            rep.dropped["junctions outside the largest strongly connected part"] += junctions_before - net.junctions.size();
+            if (junctions_before > net.junctions.size())
+                rep.dropped["junctions outside the largest strongly connected part"] += junctions_before - net.junctions.size();
             refresh_controls(net, r.signal_cluster);
             network::build_connections(net);
         }

@@ -83,21 +83,27 @@ void split_lanes(const RawWay& way, Oneway ow, RoadClass c, DirectionSpec& fwd, 
     if (bwd.lanes == 0) bwd.lanes = def;
 }
 
-double speed_of(const RawWay& way, Tag specific, const ClassOfHighway& cls, const TagRules& rules,
-                std::vector<ImportWarning>& w) {
-    const double def_kmh = default_speed_kmh(cls.road_class, cls.parent);
-    for (Tag t : {specific, Tag::Maxspeed}) {
-        const std::string_view v = way.tag(t);
-        if (v.empty()) continue;
-        const double kmh = parse_maxspeed_kmh(v, cls.road_class, rules.bare_speed_unit);
-        if (kmh > 0.0) return kmh / 3.6;
-        if (kmh < 0.0)
-            warn(w, way, std::string(tag_key(t)) + "=" + std::string(v) +
-                             " is not a speed; using the default " + format_number(def_kmh) +
-                             " km/h for " + to_string(cls.road_class) + " roads");
-        break;
-    }
-    return def_kmh / 3.6;
+// km/h of one maxspeed tag: 0 when absent or "use the default", after a warning when nonsense.
+double speed_tag_kmh(const RawWay& way, Tag t, const ClassOfHighway& cls, const TagRules& rules,
+                     std::vector<ImportWarning>& w) {
+    const std::string_view v = way.tag(t);
+    if (v.empty()) return 0.0;
+    const double kmh = parse_maxspeed_kmh(v, cls.road_class, rules.bare_speed_unit);
+    if (kmh >= 0.0) return kmh;
+    warn(w, way, std::string(tag_key(t)) + "=" + std::string(v) + " is not a speed; using the default " +
+                     format_number(default_speed_kmh(cls.road_class, cls.parent)) + " km/h for " +
+                     to_string(cls.road_class) + " roads");
+    return 0.0;
+}
+
+// maxspeed:forward/backward over maxspeed over the class default.
+std::pair<double, double> speeds_mps(const RawWay& way, const ClassOfHighway& cls, const TagRules& rules,
+                                     std::vector<ImportWarning>& w) {
+    double both = speed_tag_kmh(way, Tag::Maxspeed, cls, rules, w);
+    if (both <= 0.0) both = default_speed_kmh(cls.road_class, cls.parent);
+    const double fwd = speed_tag_kmh(way, Tag::MaxspeedForward, cls, rules, w);
+    const double bwd = speed_tag_kmh(way, Tag::MaxspeedBackward, cls, rules, w);
+    return {(fwd > 0.0 ? fwd : both) / 3.6, (bwd > 0.0 ? bwd : both) / 3.6};
 }
 
 // turn:lanes lists lanes left to right; Lane 0 is the rightmost, so the list is reversed.
@@ -229,15 +235,14 @@ RoadSpec parse_road(const RawWay& way, const TagRules& rules, std::vector<Import
     split_lanes(way, ow, cls.road_class, spec.forward, spec.backward, w);
     const bool oneway = ow != Oneway::Both;
     const bool lanes_tagged = !way.tag(Tag::Lanes).empty();
+    const auto [forward_mps, backward_mps] = speeds_mps(way, cls, rules, w);
+    spec.forward.speed_mps = forward_mps;
+    spec.backward.speed_mps = backward_mps;
     if (oneway) {
         DirectionSpec& d = ow == Oneway::Forward ? spec.forward : spec.backward;
-        d.speed_mps = speed_of(way, ow == Oneway::Forward ? Tag::MaxspeedForward : Tag::MaxspeedBackward,
-                               cls, rules, w);
         apply_turns(way, way.tag(Tag::TurnLanes).empty() ? Tag::TurnLanesForward : Tag::TurnLanes, d,
                     lanes_tagged, w);
     } else {
-        spec.forward.speed_mps = speed_of(way, Tag::MaxspeedForward, cls, rules, w);
-        spec.backward.speed_mps = speed_of(way, Tag::MaxspeedBackward, cls, rules, w);
         // `lanes` alone does not say how a two-way road's lanes split; the markings do.
         apply_turns(way, Tag::TurnLanesForward, spec.forward, !way.tag(Tag::LanesForward).empty(), w);
         apply_turns(way, Tag::TurnLanesBackward, spec.backward, !way.tag(Tag::LanesBackward).empty(), w);

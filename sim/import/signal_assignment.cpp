@@ -136,6 +136,15 @@ SignalAssignment assign_signals(const RoadGraph& g, const std::vector<SignalNode
         if (f == kNoIndex) f = k;
         else uf.unite(f, k);
     }
+    // Signalised junctions a short road apart are one crossing (the two junctions where a
+    // dual carriageway crosses a road), even when their signal nodes are further apart.
+    for (const Segment& seg : g.segments) {
+        const std::uint32_t a = first_signal_of[seg.from.index()], b = first_signal_of[seg.to.index()];
+        if (a != kNoIndex && b != kNoIndex &&
+            distance(g.net.junctions[seg.from.index()].position, g.net.junctions[seg.to.index()].position) <=
+                0.5 * o.signal_cluster_m)
+            uf.unite(a, b);
+    }
     std::vector<std::int32_t> cluster_id(signals.size(), -1);
     std::int32_t clusters = 0;
     for (std::uint32_t k = 0; k < signals.size(); ++k)

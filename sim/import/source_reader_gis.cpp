@@ -130,6 +130,11 @@ void read_signal_layer(OGRLayer& layer, const BBoxFilter& bbox, SourceData& out)
 void read_gis(GDALDataset& ds, const ImportOptions& options, SourceData& out) {
     OGRLayer* layer = pick_layer(ds, options, out.source);
     out.source += " (layer " + std::string(layer->GetName()) + ")";
+    if (const OGRwkbGeometryType declared = layer->GetGeomType();
+        wkbFlatten(declared) != wkbUnknown && !is_line_type(declared))
+        throw ImportError(out.source + ": the layer holds no lines (its geometry is " +
+                          OGRGeometryTypeToName(declared) + "); the road network must be a line layer. "
+                          "Layers in the file: " + layer_list(ds));
     const OGRFeatureDefn& defn = *layer->GetLayerDefn();
     const std::array<int, kTags> fields = map_fields(defn, options.attributes, out.source);
     out.rules_hint.osm = false;

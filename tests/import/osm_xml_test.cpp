@@ -1,0 +1,175 @@
+// OpenStreetMap semantics on a tiny .osm file written by the test (runs without
+// ../shared/data): signal nodes on and before junctions, one cluster over a dual-carriageway
+// crossing, a mid-block crossing, oneway=-1, reversible, nonsense values, turn:lanes.
+//
+//            (595,300)-(605,300)
+//                |  ^       |
+//   (200,200)    |  |       v         y
+//      |  (300,100)  |      |          ^
+//  (200,100)<-(300,100)     |          +--> x   (metres; signals: S)
+//      |     oneway=-1 |    |
+//  (0,0)--S--(200,0)--(300,0)--S(400)--S(580)-(595,0)-(605,0)-S(620)--(700,0)
+//      |             |      ^       v
+//  (200,-200)        (595,-300)-(605,-300)
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "import/import_test_util.hpp"
+
+using namespace ut;
+
+namespace {
+
+struct Node {
+    double x, y;
+    const char* tags;
+};
+
+std::string osm_xml() {
+    const std::map<int, Node> nodes = {
+        {1, {0, 0, ""}},       {11, {185, 0, "highway=traffic_signals"}}, {3, {200, 0, ""}},
+        {4, {300, 0, ""}},     {12, {400, 0, "highway=traffic_signals"}}, {5, {500, 0, ""}},
+        {13, {580, 0, "highway=traffic_signals"}}, {20, {595, 0, ""}},    {21, {605, 0, ""}},
+        {14, {620, 0, "highway=traffic_signals"}}, {6, {700, 0, ""}},
+        {30, {595, -300, ""}}, {31, {595, 300, ""}}, {32, {605, 300, ""}}, {33, {605, -300, ""}},
+        {50, {200, -200, ""}}, {41, {200, 100, ""}}, {51, {200, 200, ""}}, {40, {300, 100, ""}},
+        {42, {400, 100, ""}},  {43, {100, 100, ""}},
+    };
+    struct Way {
+        int id;
+        std::vector<int> refs;
+        const char* tags;
+    };
+    const std::vector<Way> ways = {
+        {100, {1, 11, 3}, "highway=primary;lanes=4;turn:lanes:forward=left|through;name=West"},
+        {102, {3, 4, 12, 5, 13, 20, 21, 14, 6}, "highway=primary;lanes=2;name=East"},
+        {101, {50, 3, 41, 51}, "highway=secondary;name=North"},
+        {200, {30, 20, 31}, "highway=primary;oneway=yes;name=Dual"},
+        {201, {32, 21, 33}, "highway=primary;oneway=yes;name=Dual"},
+        {202, {31, 32}, "highway=residential"},
+        {203, {33, 30}, "highway=residential"},
+        {300, {4, 40, 41}, "highway=residential;oneway=-1;name=Minus"},
+        {301, {40, 42}, "highway=residential;oneway=reversible"},
+        {777, {41, 43}, "highway=residential;lanes=-3;maxspeed=fast;name=Odd"},
+    };
+    auto tags = [](std::ostringstream& out, const char* list) {
+        std::istringstream in(list);
+        std::string kv;
+        while (std::getline(in, kv, ';')) {
+            const auto eq = kv.find('=');
+            out << "  <tag k=\"" << kv.substr(0, eq) << "\" v=\"" << kv.substr(eq + 1) << "\"/>\n";
+        }
+    };
+    std::ostringstream out;
+    out.precision(10);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\" generator=\"urbantwin test\">\n";
+    for (const auto& [id, n] : nodes) {
+        const double lat = 49.5 + n.y / 111320.0;
+        const double lon = 8.5 + n.x / (111320.0 * std::cos(49.5 * 3.14159265358979 / 180.0));
+        out << " <node id=\"" << id << "\" version=\"1\" lat=\"" << std::round(lat * 1e7) / 1e7 << "\" lon=\""
+            << std::round(lon * 1e7) / 1e7 << "\">\n";
+        tags(out, n.tags);
+        out << " </node>\n";
+    }
+    for (const Way& w : ways) {
+        out << " <way id=\"" << w.id << "\" version=\"1\">\n";
+        for (int r : w.refs) out << "  <nd ref=\"" << r << "\"/>\n";
+        tags(out, w.tags);
+        out << " </way>\n";
+    }
+    out << "</osm>\n";
+    return out.str();
+}
+
+struct Fixture {
+    test::TempDir dir;
+    std::filesystem::path file = dir.path() / "tiny.osm";
+    import::ImportResult result;
+    Fixture() {
+        test::write_text(file, osm_xml());
+        result = test::import_file(file);
+    }
+};
+
+const network::Junction* junction_at(const network::Network& net, const std::vector<std::string>& names) {
+    for (const network::Junction& j : net.junctions) {
+        bool all = true;
+        for (const std::string& n : names) all = all && j.name.find(n) != std::string::npos;
+        if (all) return &j;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("osm: signals on, before and around junctions; one cluster per crossing", "[import]") {
+    const Fixture f;
+    const import::ImportReport& r = f.result.report;
+    const network::Network& net = f.result.network;
+    INFO(import::format_report(r));
+    CHECK(r.driver == "OSM");
+    CHECK(r.signal_nodes == 4);
+    CHECK(r.signal_nodes_without_junction == 1);  // the mid-block crossing at x = 400
+    CHECK(r.signal_clusters_total == 3);
+    CHECK(r.signal_clusters == 2);
+    CHECK(r.signalised_junctions == 3);
+    CHECK(f.result.signal_plans.size() == 3);
+    const network::Junction* a = junction_at(net, {"West", "North"});
+    REQUIRE(a != nullptr);
+    CHECK(a->control == network::JunctionControl::TrafficSignals);  // signal 15 m before it
+    std::vector<std::int32_t> dual;
+    for (std::size_t j = 0; j < net.junctions.size(); ++j)
+        if (net.junctions[j].name.find("Dual") != std::string::npos && net.junctions[j].name.find("East") != std::string::npos)
+            dual.push_back(f.result.signal_cluster[j]);
+    REQUIRE(dual.size() == 2);
+    CHECK(dual[0] >= 0);
+    CHECK(dual[0] == dual[1]);  // the two junctions of the dual carriageway: one cluster
+}
+
+TEST_CASE("osm: oneway=-1, reversible, nonsense values, turn:lanes", "[import]") {
+    const Fixture f;
+    const network::Network& net = f.result.network;
+    const import::ImportReport& r = f.result.report;
+    std::size_t minus = 0;
+    for (const network::Link& l : net.links) {
+        if (l.source_id == 300) {
+            ++minus;
+            CHECK(net.junction(l.to).position.x > net.junction(l.from).position.x);  // against the drawing
+        }
+        CHECK(l.source_id != 301);
+    }
+    CHECK(minus == 1);
+    CHECK(r.dropped.at("reversible one-way") == 1);
+    bool lanes_warned = false, speed_warned = false, reversible_warned = false;
+    for (const import::ImportWarning& w : r.warnings) {
+        lanes_warned |= w.feature_id == 777 && w.message.find("lanes=-3") != std::string::npos;
+        speed_warned |= w.feature_id == 777 && w.message.find("maxspeed=fast") != std::string::npos &&
+                        w.message.find("30 km/h") != std::string::npos;
+        reversible_warned |= w.feature_id == 301;
+    }
+    CHECK(lanes_warned);
+    CHECK(speed_warned);
+    CHECK(reversible_warned);
+    CHECK_THAT(import::format_report(r), Catch::Contains("feature 777: lanes=-3"));
+    // way 100 eastbound, into the signalised crossing: left|through -> lane 0 straight, lane 1 left.
+    const network::Link* west_in = nullptr;
+    for (const network::Link& l : net.links)
+        if (l.source_id == 100 && net.junction(l.to).position.x > net.junction(l.from).position.x) west_in = &l;
+    REQUIRE(west_in != nullptr);
+    REQUIRE(west_in->lanes.size() == 2);
+    CHECK(west_in->lanes[0].allowed_turns == network::turn_bit(network::Turn::Straight));
+    CHECK(west_in->lanes[1].allowed_turns == network::turn_bit(network::Turn::Left));
+}
+
+TEST_CASE("osm: a truncated file is an error naming it, not a crash or a partial network", "[import]") {
+    const test::TempDir dir;
+    const std::string xml = osm_xml();
+    const auto file = dir.path() / "cut.osm";
+    test::write_text(file, xml.substr(0, xml.size() / 2));
+    const std::string error = test::import_error([&] { test::import_file(file); });
+    CHECK_THAT(error, Catch::Contains(file.string()));
+    CHECK_THAT(error, Catch::Contains("truncated or corrupt") || Catch::Contains("no road features"));
+}
