@@ -22,6 +22,7 @@
 #include "output/atomic_file.hpp"
 #include "output/run_outputs.hpp"
 #include "progress.hpp"
+#include "scenario_loading.hpp"
 #include "scenario/scenario.hpp"
 #include "summary_table.hpp"
 
@@ -69,16 +70,9 @@ void run_with_progress(engine::Simulation& sim, double duration_s,
 }
 
 int run_scenario(const RunOptions& options) {
-    scenario::Scenario sc;
-    try {
-        sc = scenario::load_scenario(options.scenario);
-    } catch (const scenario::ScenarioError& e) {
-        const auto& problems = e.problems();
-        std::fprintf(stderr, "urbantwin: %s has %zu problem%s; nothing was run:\n",
-                     options.scenario.c_str(), problems.size(), problems.size() == 1 ? "" : "s");
-        for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
-        return kExitBadInput;
-    }
+    std::optional<scenario::Scenario> loaded = load_scenario_reporting(options.scenario);
+    if (!loaded) return kExitBadInput;
+    scenario::Scenario& sc = *loaded;
     apply_overrides(options, sc);
 
     // Fail before a long run, not after it, when the outputs could not be written.
