@@ -1,0 +1,59 @@
+// The built-in frame-time counter: wall time of every frame split into its parts, kept for
+// the last few seconds, shown as an overlay (F2) and printed at exit with --frame-stats.
+//
+// Parts
+//   events    window events and script commands
+//   vertices  filling the vehicle / signal / layer vertex arrays on the CPU
+//   map       issuing the map's draw calls (with --gl-finish: including the GPU work)
+//   ui        building the ImGui windows (panels, plots)
+//   imgui     rendering ImGui's draw lists
+//   swap      display(): vsync wait and, without --gl-finish, the queued GPU work
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace ut::viewer {
+
+enum class FramePart : std::size_t { Events, Vertices, Map, Ui, Imgui, Swap, Count };
+
+struct FrameStats {
+    double mean_ms = 0.0, p50_ms = 0.0, p95_ms = 0.0, max_ms = 0.0, fps = 0.0;
+    std::array<double, static_cast<std::size_t>(FramePart::Count)> part_mean_ms{};
+    std::size_t frames = 0;
+};
+
+class FrameTimer {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    explicit FrameTimer(std::size_t capacity = 600) : frames_(capacity) {}
+
+    void begin_frame();
+    // Charges the time since the last mark (or the frame start) to `part`.
+    void mark(FramePart part);
+    void end_frame();
+
+    FrameStats stats() const;
+    std::string summary() const;  // one line for the overlay and stdout
+    std::size_t frames_seen() const { return total_; }
+
+    static const char* name(FramePart p);
+
+private:
+    struct Frame {
+        double total_ms = 0.0;
+        std::array<double, static_cast<std::size_t>(FramePart::Count)> part_ms{};
+    };
+    std::vector<Frame> frames_;
+    std::size_t next_ = 0;
+    std::size_t total_ = 0;
+    Frame current_;
+    Clock::time_point frame_start_;
+    Clock::time_point last_mark_;
+};
+
+}  // namespace ut::viewer

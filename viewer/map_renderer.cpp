@@ -1,0 +1,182 @@
+#include "map_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "palette.hpp"
+
+namespace ut::viewer {
+
+namespace {
+
+constexpr std::size_t kSpeedLutSize = 64;
+constexpr float kSignalHeadMaxMpp = 1.2f;  // beyond this a 2 m head is under 2 px: not drawn
+const sf::Color kBusOutline{245, 245, 245};
+const sf::Color kNeutralVehicle{200, 200, 205};
+
+sf::Color to_sf(Rgb c, std::uint8_t a = 255) { return {c.r, c.g, c.b, a}; }
+
+sf::Color signal_color(signals::SignalColor c) {
+    switch (c) {
+        case signals::SignalColor::Red: return {230, 40, 40};
+        case signals::SignalColor::Yellow: return {255, 190, 0};
+        case signals::SignalColor::Green: return {40, 220, 90};
+        case signals::SignalColor::GreenPermissive: return {150, 240, 170};  // paler: must yield
+    }
+    return sf::Color::White;
+}
+
+float vehicle_half_width(network::VehicleClass c) {
+    return c == network::VehicleClass::Car ? 0.9f : 1.25f;
+}
+
+sf::FloatRect visible_rect(const sf::View& v, float margin) {
+    const sf::Vector2f c = v.getCenter(), s = v.getSize();
+    return {c.x - s.x * 0.5f - margin, c.y - s.y * 0.5f - margin, s.x + 2 * margin, s.y + 2 * margin};
+}
+
+// Thick polyline as triangles.
+void add_thick_line(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& pts, float half, sf::Color c) {
+    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+        sf::Vector2f d = pts[i + 1] - pts[i];
+        const float n = std::hypot(d.x, d.y);
+        if (n <= 0.0f) continue;
+        d /= n;
+        const sf::Vector2f off{-d.y * half, d.x * half};
+        const sf::Vertex a(pts[i] + off, c), b(pts[i + 1] + off, c), e(pts[i + 1] - off, c), f(pts[i] - off, c);
+        out.insert(out.end(), {a, b, e, a, e, f});
+    }
+}
+
+}  // namespace
+
+MapRenderer::MapRenderer(const MapGeometry& geometry, std::vector<network::VehicleClass> type_classes)
+    : geo_(geometry), type_classes_(std::move(type_classes)) {
+    // ~1 km tiles, at most 64 x 64: fine enough to cull a zoomed-in view, few enough calls.
+    const sf::FloatRect b = geo_.bounds();
+    const int tiles = std::clamp(static_cast<int>(std::max(b.width, b.height) / 1000.0f) + 1, 1, 64);
+    const sf::FloatRect padded{b.left - 50.0f, b.top - 50.0f, b.width + 100.0f, b.height + 100.0f};
+    lanes_ = std::make_unique<TiledBuffer>(geo_.lane_quads(), geo_.lane_quad_link(), sf::Quads, 4, padded, tiles);
+    junctions_ = std::make_unique<TiledBuffer>(geo_.junction_triangles(), std::vector<std::uint32_t>{},
+                                               sf::Triangles, 3, padded, tiles);
+    for (std::size_t i = 0; i < kSpeedLutSize; ++i)
+        speed_lut_.push_back(to_sf(speed_color(static_cast<double>(i) / (kSpeedLutSize - 1), 1.0)));
+}
+
+void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_link) {
+    const sf::Color road = to_sf(kRoad);
+    lanes_->recolor([&](std::uint32_t link) {
+        if (!per_link || link >= per_link->size() || !(*per_link)[link]) return road;
+        return to_sf(*(*per_link)[link]);
+    });
+}
+
+void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis, const MapDrawOptions& o) {
+    const float mpp = o.meters_per_pixel;
+    const bool detailed = 4.5f / mpp >= 5.0f;  // a car at least 5 px long: draw its shape
+    vehicle_type_ = detailed ? sf::Triangles : sf::Quads;
+    const float inv_top = static_cast<float>(1.0 / geo_.top_speed_mps());
+    const float min_len = 2.0f * mpp, min_half = 0.75f * mpp;
+    const std::size_t per = detailed ? 9 : 4;
+    vehicle_vertices_.resize(snap.vehicles.size() * per * 2);  // x2: room for bus outlines
+    sf::Vertex* out = vehicle_vertices_.data();
+    std::size_t drawn = 0;
+    const float vx0 = vis.left, vy0 = vis.top, vx1 = vis.left + vis.width, vy1 = vis.top + vis.height;
+    for (const engine::VehicleSnapshot& v : snap.vehicles) {
+        const sf::Vector2f p = geo_.to_map(v.position);
+        if (p.x < vx0 || p.x > vx1 || p.y < vy0 || p.y > vy1) continue;
+        ++drawn;
+        const sf::Vector2f h{static_cast<float>(v.heading.x), static_cast<float>(-v.heading.y)};
+        const network::VehicleClass cls =
+            v.vehicle_type < type_classes_.size() ? type_classes_[v.vehicle_type] : network::VehicleClass::Car;
+        const std::size_t lut = std::min<std::size_t>(
+            kSpeedLutSize - 1, static_cast<std::size_t>(v.speed_mps * inv_top * (kSpeedLutSize - 1) + 0.5f));
+        const sf::Color fill = o.vehicles_by_speed ? speed_lut_[lut] : kNeutralVehicle;
+        const float len = std::max(v.length_m, min_len);
+        const float half = std::max(vehicle_half_width(cls), min_half);
+        const auto emit = [&](sf::Vector2f front, float length, float hw, sf::Color c) {
+            const sf::Vector2f n{-h.y * hw, h.x * hw};
+            const sf::Vector2f rear = front - h * length;
+            if (!detailed) {
+                *out++ = sf::Vertex(front + n, c);
+                *out++ = sf::Vertex(front - n, c);
+                *out++ = sf::Vertex(rear - n, c);
+                *out++ = sf::Vertex(rear + n, c);
+                return;
+            }
+            // An arrow-nosed box: the direction of travel is visible at a glance.
+            const sf::Vector2f shoulder = front - h * std::min(1.4f, 0.3f * length);
+            const sf::Vertex rl(rear + n, c), rr(rear - n, c), sl(shoulder + n, c), sr(shoulder - n, c), nose(front, c);
+            *out++ = rl, *out++ = rr, *out++ = sr;
+            *out++ = rl, *out++ = sr, *out++ = sl;
+            *out++ = sl, *out++ = sr, *out++ = nose;
+        };
+        if (cls == network::VehicleClass::Bus) {
+            const float pad = std::max(0.45f, 0.8f * mpp);
+            emit(p + h * pad, len + 2.0f * pad, half + pad, kBusOutline);
+        }
+        emit(p, len, half, fill);
+    }
+    vehicle_vertices_.resize(static_cast<std::size_t>(out - vehicle_vertices_.data()));
+    last_vehicles_ = drawn;
+}
+
+void MapRenderer::build_signal_heads(const engine::Snapshot& snap, sf::FloatRect vis) {
+    head_vertices_.clear();
+    const auto& corners = geo_.signal_head_corners();
+    const auto& conns = geo_.signal_head_connection();
+    for (std::size_t i = 0; i < conns.size(); ++i) {
+        const sf::Vector2f c0 = corners[4 * i];
+        if (!vis.contains(c0)) continue;
+        const std::uint32_t c = conns[i];
+        const sf::Color col =
+            c < snap.connection_colors.size() ? signal_color(snap.connection_colors[c]) : sf::Color(128, 128, 128);
+        for (std::size_t k = 0; k < 4; ++k) head_vertices_.emplace_back(corners[4 * i + k], col);
+    }
+}
+
+void MapRenderer::build_selection(const MapDrawOptions& o) {
+    overlay_vertices_.clear();
+    const float mpp = o.meters_per_pixel;
+    if (o.selected_link.valid() && o.selected_link.index() < geo_.network().links.size()) {
+        std::vector<sf::Vector2f> pts;
+        for (Vec2 q : geo_.network().link(o.selected_link).shape) pts.push_back(geo_.to_map(q));
+        const float half = 0.5f * 3.5f * static_cast<float>(geo_.network().link(o.selected_link).lanes.size());
+        add_thick_line(overlay_vertices_, pts, std::max(half, 3.0f * mpp), sf::Color(255, 255, 255, 70));
+    }
+    if (o.selected_junction.valid()) {
+        // A ring around the junction, at least 12 px so it is found when zoomed out.
+        const sf::Vector2f c = geo_.junction_position(o.selected_junction);
+        const float r = std::max(22.0f, 12.0f * mpp), w = std::max(1.0f, 1.5f * mpp);
+        std::vector<sf::Vector2f> ring;
+        for (int i = 0; i <= 48; ++i) {
+            const float a = static_cast<float>(i) * 6.2831853f / 48.0f;
+            ring.push_back(c + sf::Vector2f{std::cos(a) * r, std::sin(a) * r});
+        }
+        add_thick_line(overlay_vertices_, ring, w, to_sf(kSelection, 220));
+    }
+    for (ConnectionId id : o.highlight)
+        add_thick_line(overlay_vertices_, geo_.connection_path(id), std::max(0.6f, 1.5f * mpp), sf::Color(255, 255, 255, 200));
+}
+
+void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const engine::Snapshot& snapshot,
+                       const MapDrawOptions& o, FrameTimer& timer) {
+    const sf::FloatRect vis = visible_rect(view, 20.0f);
+    timer.mark(FramePart::Map);
+    if (o.vehicles) build_vehicles(snapshot, vis, o);
+    else vehicle_vertices_.clear(), last_vehicles_ = 0;
+    if (o.meters_per_pixel <= kSignalHeadMaxMpp) build_signal_heads(snapshot, vis);
+    else head_vertices_.clear();
+    build_selection(o);
+    timer.mark(FramePart::Vertices);
+
+    target.setView(view);
+    lanes_->draw(target, vis);
+    junctions_->draw(target, vis);
+    if (!head_vertices_.empty()) target.draw(head_vertices_.data(), head_vertices_.size(), sf::Quads);
+    if (!vehicle_vertices_.empty()) target.draw(vehicle_vertices_.data(), vehicle_vertices_.size(), vehicle_type_);
+    if (!overlay_vertices_.empty()) target.draw(overlay_vertices_.data(), overlay_vertices_.size(), sf::Triangles);
+    timer.mark(FramePart::Map);
+}
+
+}  // namespace ut::viewer

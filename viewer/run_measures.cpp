@@ -1,0 +1,134 @@
+#include "run_measures.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ut::viewer {
+
+namespace {
+
+// Arrivals in (t0, t1] for the plots, and since `since` for the cards, in one pass over the
+// trip records (they are indexed by trip, not sorted by arrival).
+void scan_trips(const std::vector<engine::TripRecord>& trips, double t0, double t1, double since,
+                Sample& s, TripTotals& tot) {
+    std::uint64_t n = 0, n_tot = 0;
+    double delay = 0.0, travel_tot = 0.0, delay_tot = 0.0, stops_tot = 0.0;
+    for (const engine::TripRecord& r : trips) {
+        if (!r.arrived()) continue;
+        if (r.arrival_s > t0 && r.arrival_s <= t1) {
+            ++n;
+            delay += r.time_loss_s;
+        }
+        if (r.arrival_s > since) {
+            ++n_tot;
+            travel_tot += r.arrival_s - r.enter_s;
+            delay_tot += r.time_loss_s;
+            stops_tot += r.stops;
+        }
+    }
+    const double dt = t1 - t0;
+    s.throughput_veh_h = dt > 0.0 ? static_cast<double>(n) / dt * 3600.0 : 0.0;
+    s.mean_delay_s = n > 0 ? delay / static_cast<double>(n) : kNaN;
+    tot.since_s = since;
+    tot.arrived = n_tot;
+    if (n_tot > 0) {
+        const double k = 1.0 / static_cast<double>(n_tot);
+        tot.mean_travel_s = travel_tot * k;
+        tot.mean_delay_s = delay_tot * k;
+        tot.mean_stops = stops_tot * k;
+    }
+}
+
+double distance_to_segment(Vec2 p, Vec2 a, Vec2 b, Vec2* dir) {
+    const Vec2 ab = b - a;
+    const double len2 = dot(ab, ab);
+    const double t = len2 > 0.0 ? std::clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    *dir = normalized(ab);
+    return distance(p, a + ab * t);
+}
+
+bool on_link(const network::Link& link, const engine::VehicleSnapshot& v) {
+    const double half_width = 0.5 * static_cast<double>(link.lanes.size()) * 3.5 + 1.0;
+    for (std::size_t i = 0; i + 1 < link.shape.size(); ++i) {
+        Vec2 dir;
+        if (distance_to_segment(v.position, link.shape[i], link.shape[i + 1], &dir) <= half_width &&
+            dot(dir, v.heading) > 0.7)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int junction_queue(const network::Network& net, const std::vector<LinkId>& approaches,
+                   const engine::Snapshot& snap) {
+    int queued = 0;
+    for (LinkId id : approaches) {
+        const network::Link& link = net.link(id);
+        const Vec2 end = link.shape.back();
+        const double reach = link.length_m + 5.0;
+        for (const engine::VehicleSnapshot& v : snap.vehicles) {
+            if (v.speed_mps >= kQueueSpeed_mps) continue;
+            if (std::abs(v.position.x - end.x) > reach || std::abs(v.position.y - end.y) > reach) continue;
+            if (on_link(link, v)) ++queued;
+        }
+    }
+    return queued;
+}
+
+std::vector<engine::LinkStats> stats_between(const std::vector<engine::LinkStats>& later,
+                                             const std::vector<engine::LinkStats>& earlier) {
+    std::vector<engine::LinkStats> d(later.size());
+    for (std::size_t i = 0; i < later.size(); ++i) {
+        const engine::LinkStats& b = later[i];
+        const engine::LinkStats e = i < earlier.size() ? earlier[i] : engine::LinkStats{};
+        d[i].entered = b.entered - std::min(b.entered, e.entered);
+        d[i].left = b.left - std::min(b.left, e.left);
+        d[i].vehicle_seconds = b.vehicle_seconds - e.vehicle_seconds;
+        d[i].vehicle_meters = b.vehicle_meters - e.vehicle_meters;
+        d[i].time_loss_s = b.time_loss_s - e.time_loss_s;
+    }
+    return d;
+}
+
+SampleResult take_sample(const SampleInputs& in) {
+    SampleResult out;
+    Sample& s = out.sample;
+    s.time_s = in.time_s;
+    s.in_network = static_cast<double>(in.snapshot->vehicles.size());
+    scan_trips(*in.trips, in.prev_time_s, in.time_s, in.totals_since_s, s, out.totals);
+
+    const auto& now = *in.links_now;
+    const auto& prev = *in.links_prev;
+    const auto delta = [&](std::size_t link) {
+        engine::LinkStats d = now[link];
+        if (link < prev.size()) {
+            d.left -= std::min(d.left, prev[link].left);
+            d.vehicle_seconds -= prev[link].vehicle_seconds;
+            d.vehicle_meters -= prev[link].vehicle_meters;
+            d.time_loss_s -= prev[link].time_loss_s;
+        }
+        return d;
+    };
+    const double dt = in.time_s - in.prev_time_s;
+    if (in.selection.junction.valid() && in.selection.junction.index() < in.incoming->size()) {
+        const auto& approaches = (*in.incoming)[in.selection.junction.index()];
+        double lost = 0.0, left = 0.0;
+        for (LinkId l : approaches) {
+            const engine::LinkStats d = delta(l.index());
+            lost += d.time_loss_s;
+            left += static_cast<double>(d.left);
+        }
+        // Time lost on the approaches per vehicle that got through: the junction's delay.
+        s.junction_delay_s = left > 0.0 ? lost / left : kNaN;
+        s.junction_queue = junction_queue(*in.net, approaches, *in.snapshot);
+    }
+    if (in.selection.link.valid() && in.selection.link.index() < now.size()) {
+        const engine::LinkStats d = delta(in.selection.link.index());
+        s.link_speed_kmh = d.vehicle_seconds > 0.0 ? d.vehicle_meters / d.vehicle_seconds * 3.6 : kNaN;
+        s.link_flow_veh_h = dt > 0.0 ? static_cast<double>(d.left) / dt * 3600.0 : kNaN;
+    }
+    return out;
+}
+
+}  // namespace ut::viewer

@@ -1,0 +1,52 @@
+// The measures the worker samples from a run: network delay and throughput from the trip
+// records, the selected junction's queue and delay, the selected link's speed and flow.
+// Computed from public query results only (trip records, link stats, a snapshot).
+#pragma once
+
+#include <vector>
+
+#include "core/ids.hpp"
+#include "engine/records.hpp"
+#include "engine/snapshot.hpp"
+#include "network/network.hpp"
+#include "run_frame.hpp"
+
+namespace ut::viewer {
+
+struct Selection {
+    JunctionId junction;  // invalid = none
+    LinkId link;
+};
+
+// Halted below this speed counts as queued (a crawl at walking pace is still a queue).
+constexpr double kQueueSpeed_mps = 1.0;
+
+struct SampleInputs {
+    const network::Network* net = nullptr;
+    const std::vector<std::vector<LinkId>>* incoming = nullptr;  // per junction
+    const std::vector<engine::TripRecord>* trips = nullptr;
+    const engine::Snapshot* snapshot = nullptr;
+    const std::vector<engine::LinkStats>* links_now = nullptr;
+    const std::vector<engine::LinkStats>* links_prev = nullptr;  // at the previous sample
+    double prev_time_s = 0.0;
+    double time_s = 0.0;
+    double totals_since_s = 0.0;
+    Selection selection;
+};
+
+struct SampleResult {
+    Sample sample;
+    TripTotals totals;
+};
+
+SampleResult take_sample(const SampleInputs& in);
+
+// Vehicles halted on the approaches of `junction` (within each approach link's length).
+int junction_queue(const network::Network& net, const std::vector<LinkId>& approaches,
+                   const engine::Snapshot& snap);
+
+// Link counters accumulated between two cumulative readings (later - earlier).
+std::vector<engine::LinkStats> stats_between(const std::vector<engine::LinkStats>& later,
+                                             const std::vector<engine::LinkStats>& earlier);
+
+}  // namespace ut::viewer

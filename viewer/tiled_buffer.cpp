@@ -1,0 +1,75 @@
+#include "tiled_buffer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ut::viewer {
+
+TiledBuffer::TiledBuffer(const std::vector<sf::Vertex>& vertices, std::vector<std::uint32_t> payload,
+                         sf::PrimitiveType type, std::size_t per_primitive, sf::FloatRect bounds,
+                         int tiles_per_side)
+    : type_(type), per_primitive_(per_primitive), bounds_(bounds), tiles_(std::max(1, tiles_per_side)),
+      use_gpu_buffer_(sf::VertexBuffer::isAvailable()), buffer_(type, sf::VertexBuffer::Dynamic) {
+    const std::size_t prims = vertices.size() / per_primitive;
+    const auto tile_of = [&](std::size_t p) {
+        const sf::Vector2f v = vertices[p * per_primitive].position;
+        const float tw = std::max(bounds_.width, 1.0f) / static_cast<float>(tiles_);
+        const float th = std::max(bounds_.height, 1.0f) / static_cast<float>(tiles_);
+        const int tx = std::clamp(static_cast<int>((v.x - bounds_.left) / tw), 0, tiles_ - 1);
+        const int ty = std::clamp(static_cast<int>((v.y - bounds_.top) / th), 0, tiles_ - 1);
+        return static_cast<std::size_t>(ty * tiles_ + tx);
+    };
+    // Counting sort of primitives by tile, stable so neighbouring lanes stay neighbours.
+    const std::size_t tile_count = static_cast<std::size_t>(tiles_ * tiles_);
+    std::vector<std::size_t> count(tile_count + 1, 0);
+    std::vector<std::size_t> tile(prims);
+    for (std::size_t p = 0; p < prims; ++p) ++count[(tile[p] = tile_of(p)) + 1];
+    for (std::size_t t = 0; t < tile_count; ++t) count[t + 1] += count[t];
+    tile_begin_.resize(tile_count + 1);
+    for (std::size_t t = 0; t <= tile_count; ++t) tile_begin_[t] = count[t] * per_primitive;
+    vertices_.resize(prims * per_primitive);
+    payload_.resize(payload.empty() ? 0 : prims);
+    std::vector<std::size_t> cursor(count.begin(), count.end() - 1);
+    for (std::size_t p = 0; p < prims; ++p) {
+        const std::size_t dst = cursor[tile[p]]++;
+        std::copy_n(vertices.begin() + static_cast<std::ptrdiff_t>(p * per_primitive), per_primitive,
+                    vertices_.begin() + static_cast<std::ptrdiff_t>(dst * per_primitive));
+        if (!payload.empty()) payload_[dst] = payload[p];
+    }
+    if (use_gpu_buffer_) buffer_.create(vertices_.size());
+    upload();
+}
+
+void TiledBuffer::upload() {
+    if (use_gpu_buffer_ && !vertices_.empty()) buffer_.update(vertices_.data());
+}
+
+void TiledBuffer::draw(sf::RenderTarget& target, sf::FloatRect visible) const {
+    if (vertices_.empty()) return;
+    const float tw = std::max(bounds_.width, 1.0f) / static_cast<float>(tiles_);
+    const float th = std::max(bounds_.height, 1.0f) / static_cast<float>(tiles_);
+    // A primitive is filed under the tile of its first vertex and may reach into the next
+    // tile, so one extra tile of margin on every side.
+    const int x0 = std::clamp(static_cast<int>(std::floor((visible.left - bounds_.left) / tw)) - 1, 0, tiles_ - 1);
+    const int x1 = std::clamp(static_cast<int>(std::floor((visible.left + visible.width - bounds_.left) / tw)) + 1, 0, tiles_ - 1);
+    const int y0 = std::clamp(static_cast<int>(std::floor((visible.top - bounds_.top) / th)) - 1, 0, tiles_ - 1);
+    const int y1 = std::clamp(static_cast<int>(std::floor((visible.top + visible.height - bounds_.top) / th)) + 1, 0, tiles_ - 1);
+    if (visible.left > bounds_.left + bounds_.width + tw || visible.top > bounds_.top + bounds_.height + th ||
+        visible.left + visible.width < bounds_.left - tw || visible.top + visible.height < bounds_.top - th)
+        return;
+    // Tiles of a row are contiguous: one call per row (one call in all when the whole map shows).
+    const bool all = x0 == 0 && x1 == tiles_ - 1;
+    for (int y = y0; y <= y1; ++y) {
+        const std::size_t first = tile_begin_[static_cast<std::size_t>(y * tiles_ + x0)];
+        std::size_t last = tile_begin_[static_cast<std::size_t>(y * tiles_ + x1 + 1)];
+        if (all) {
+            last = tile_begin_[static_cast<std::size_t>(y1 * tiles_ + tiles_)];
+            y = y1;
+        }
+        if (last <= first) continue;
+        if (use_gpu_buffer_) target.draw(buffer_, first, last - first);
+        else target.draw(vertices_.data() + first, last - first, type_);
+    }
+}
+
+}  // namespace ut::viewer
