@@ -19,15 +19,20 @@ struct RandomTripSpec {
     double end_s = 3600.0;
     std::uint64_t seed = 1;
     std::vector<double> vehicle_type_shares = {1.0};  // index = VehicleTypeId
-    std::uint32_t max_destinations = 1000;
+    std::uint32_t max_destinations = 1000;  // 0 = every link
     double min_trip_length_m = 0.0;  // redraw pairs closer than this (straight-line)
 };
 
 struct RandomTripsResult {
     Demand demand;
     std::uint64_t unroutable = 0;  // pairs with no route, redrawn (reported, not hidden)
+    // Trips given up: still without a routable pair after repeated redraws (a network with
+    // almost no connected pairs, or min_trip_length_m longer than the network). Not in demand.
+    std::uint64_t dropped = 0;
 };
 
+// Routes are shortest free-flow routes (router.hpp), computed in parallel per destination;
+// the result is identical for any thread count.
 RandomTripsResult generate_random_trips(const network::Network& net, const RandomTripSpec& spec);
 
 }  // namespace ut::demand

@@ -3,6 +3,7 @@
 // the connection used to leave it divided by the same speed.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -24,9 +25,18 @@ public:
 
     double free_flow_time_s(LinkId link) const { return link_time_s_[link.index()]; }
 
+    std::size_t link_count() const { return link_time_s_.size(); }
+
 private:
-    std::vector<std::vector<LinkId>> successors_;
-    std::vector<std::vector<LinkId>> predecessors_;
+    // Compressed adjacency (one flat array per direction): edge k of link L runs from
+    // succ_begin_[L] to succ_begin_[L + 1]. An edge's cost is the connection's time at the
+    // incoming link's speed plus the next link's time.
+    std::vector<std::uint32_t> succ_begin_;
+    std::vector<LinkId> succ_link_;
+    std::vector<double> succ_cost_s_;
+    std::vector<std::uint32_t> pred_begin_;
+    std::vector<LinkId> pred_link_;
+    std::vector<double> pred_cost_s_;
     std::vector<double> link_time_s_;
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "network/network.hpp"
@@ -18,7 +19,12 @@ struct Conflict {
     ConflictKind kind;
 };
 
-// All conflicting pairs, sorted by (a, b).
+// All conflicting pairs, sorted by (a, b). Parallel over junctions; the result does not
+// depend on the thread count.
 std::vector<Conflict> compute_conflicts(const Network& net);
+
+// The conflicts among `connections`, which should all pass through one junction (e.g. the
+// connections a signal plan controls), sorted by (a, b). Cost: pairs of these only.
+std::vector<Conflict> junction_conflicts(const Network& net, std::span<const ConnectionId> connections);
 
 }  // namespace ut::network

@@ -62,10 +62,17 @@ struct Junction {
     std::int64_t source_id = 0;  // e.g. the OSM node id; 0 when generated
 };
 
+// marked_turns exists so build_connections can run again after edits (the importer runs it
+// twice): its first run records allowed_turns (the markings, e.g. OSM turn:lanes) there and
+// then overwrites allowed_turns with the turns the lane actually got. To change a lane's
+// markings after a build, set marked_turns.
+constexpr TurnMask kTurnsNotRecorded = 0xff;
+
 struct Lane {
     double width_m = 3.25;
     TurnMask allowed_turns = kAnyTurn;  // turns this lane may make at the link's end
     ClassMask allowed_classes = kAllClasses;
+    TurnMask marked_turns = kTurnsNotRecorded;  // see kTurnsNotRecorded
 };
 
 struct Link {

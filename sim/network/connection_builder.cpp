@@ -1,0 +1,332 @@
+// Connections are built per incoming link, in link id order, so the output is sorted by
+// (from_link, from_lane, to_link, to_lane) without a global sort, and the work is
+// proportional to the number of connections (plus one pass to index links by junction).
+//
+// Lane sharing follows common road markings: with several lanes, right turns use the
+// rightmost lane, left turns (and U-turns) the leftmost, straight the rest; with two lanes the
+// outer lanes are shared with straight (lane 0 = straight+right, lane 1 = straight+left).
+// Several targets of the same kind (a fork) split that kind's lanes from right to left, so
+// connections leaving one link never cross each other.
+#include "network/connection_builder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+#include <tuple>
+
+namespace ut::network {
+namespace {
+
+constexpr double kStraightMax_rad = std::numbers::pi / 6.0;  // within +-30 degrees
+constexpr double kUTurnMin_rad = 0.75 * std::numbers::pi;   // a reversal, not a sharp turn
+constexpr std::array kTurns{Turn::Straight, Turn::Right, Turn::Left, Turn::UTurn};
+constexpr std::array kClasses{VehicleClass::Car, VehicleClass::Bus, VehicleClass::Truck};
+
+bool usable(const Link& l) { return l.shape.size() >= 2 && !l.lanes.empty() && l.lanes.size() <= 255; }
+
+// The lane's end (or start) point exactly as lane_shape() would compute it: an offset point
+// depends only on the adjacent segment, so offsetting the last (first) two points suffices.
+double lane_offset_m(const Link& link, std::size_t lane) {
+    double total = 0.0;
+    for (const Lane& l : link.lanes) total += l.width_m;
+    double offset = -total / 2.0;
+    for (std::size_t i = 0; i < lane; ++i) offset += link.lanes[i].width_m;
+    return offset + link.lanes[lane].width_m / 2.0;
+}
+Vec2 lane_end(const Link& link, std::size_t lane) {
+    const std::span<const Vec2> tail(link.shape.data() + link.shape.size() - 2, 2);
+    return offset_polyline(tail, lane_offset_m(link, lane)).back();
+}
+Vec2 lane_start(const Link& link, std::size_t lane) {
+    return offset_polyline(std::span<const Vec2>(link.shape.data(), 2), lane_offset_m(link, lane)).front();
+}
+Vec2 unit(double heading) { return {std::cos(heading), std::sin(heading)}; }
+
+// Quadratic Bezier through the intersection of the two lane directions; when the directions
+// do not meet ahead of p0 and behind p2 (U-turns, odd geometry) a cubic with handles along
+// both directions, which for a U-turn approximates a half circle.
+Polyline curve(Vec2 p0, Vec2 d0, Vec2 p2, Vec2 d2, int points) {
+    Polyline out;
+    out.reserve(static_cast<std::size_t>(points));
+    const double gap = distance(p0, p2);
+    const double denom = cross(d0, d2);
+    if (std::abs(denom) > 1e-6) {
+        const double t = cross(p2 - p0, d2) / denom;
+        const double back = -cross(p2 - p0, d0) / denom;  // control point lies this far behind p2
+        if (t > 0.0 && back > 0.0 && t < 3.0 * gap && back < 3.0 * gap) {
+            const Vec2 c = p0 + d0 * t;
+            for (int i = 0; i < points; ++i) {
+                const double u = i / static_cast<double>(points - 1);
+                out.push_back(p0 * ((1 - u) * (1 - u)) + c * (2 * u * (1 - u)) + p2 * (u * u));
+            }
+            return out;
+        }
+    }
+    const double handle = dot(d0, d2) < -0.5 ? gap * 2.0 / 3.0 : gap / 3.0;
+    const Vec2 c1 = p0 + d0 * handle;
+    const Vec2 c2 = p2 - d2 * handle;
+    for (int i = 0; i < points; ++i) {
+        const double u = i / static_cast<double>(points - 1);
+        const double v = 1 - u;
+        out.push_back(p0 * (v * v * v) + c1 * (3 * v * v * u) + c2 * (3 * v * u * u) + p2 * (u * u * u));
+    }
+    return out;
+}
+
+struct Target {
+    LinkId link;
+    Turn turn;
+    double order;  // turn angle; U-turns sort last (leftmost)
+};
+
+struct Range {
+    int lo = 0;
+    int hi = -1;  // inclusive; empty when hi < lo
+};
+
+// Default lanes per turn kind for an n-lane approach, given which kinds exist.
+std::array<Range, 4> default_ranges(int n, TurnMask present) {
+    auto has = [&](Turn t) { return (present & turn_bit(t)) != 0; };
+    const int last = n - 1;
+    std::array<Range, 4> r{};
+    auto set = [&](Turn t, int lo, int hi) { r[static_cast<std::size_t>(t)] = {lo, hi}; };
+    const int kinds = int(has(Turn::Straight)) + int(has(Turn::Right)) + int(has(Turn::Left));
+    if (kinds == 0) {
+        if (has(Turn::UTurn)) set(Turn::UTurn, 0, last);
+        return r;
+    }
+    if (has(Turn::UTurn)) set(Turn::UTurn, last, last);
+    if (kinds == 1) {
+        for (Turn t : {Turn::Straight, Turn::Right, Turn::Left})
+            if (has(t)) set(t, 0, last);
+    } else if (has(Turn::Straight)) {
+        if (n <= 2) {
+            set(Turn::Straight, 0, last);
+            if (has(Turn::Right)) set(Turn::Right, 0, 0);
+            if (has(Turn::Left)) set(Turn::Left, last, last);
+        } else {
+            if (has(Turn::Right)) set(Turn::Right, 0, 0);
+            if (has(Turn::Left)) set(Turn::Left, last, last);
+            set(Turn::Straight, has(Turn::Right) && n >= 4 ? 1 : 0, has(Turn::Left) ? last - 1 : last);
+        }
+    } else {  // right and left only (the stem of a T)
+        const int split = std::max(1, n / 2);
+        set(Turn::Right, 0, n == 1 ? 0 : split - 1);
+        set(Turn::Left, n == 1 ? 0 : split, last);
+    }
+    return r;
+}
+
+// The outgoing lane accepting every class of `from_classes`, nearest to `wanted`; failing
+// that, one accepting some of them; -1 when none does.
+int compatible_lane(const Link& to, int wanted, ClassMask from_classes) {
+    const int p = static_cast<int>(to.lanes.size());
+    for (bool need_all : {true, false}) {
+        for (int d = 0; d < p; ++d) {
+            for (int cand : {wanted - d, wanted + d}) {
+                if (cand < 0 || cand >= p) continue;
+                const ClassMask common = from_classes & to.lanes[static_cast<std::size_t>(cand)].allowed_classes;
+                if (need_all ? common == from_classes : common != 0) return cand;
+            }
+        }
+    }
+    return -1;
+}
+
+struct Builder {
+    Network& net;
+    const ConnectionOptions& options;
+    int points;
+    std::vector<std::uint32_t> out_begin;  // CSR: outgoing links per junction, in id order
+    std::vector<LinkId> out_links;
+    std::vector<Target> targets;
+    std::vector<Connection> result;
+
+    void index_outgoing() {
+        out_begin.assign(net.junctions.size() + 1, 0);
+        for (const Link& l : net.links)
+            if (l.from.index() < net.junctions.size()) ++out_begin[l.from.index() + 1];
+        for (std::size_t j = 0; j < net.junctions.size(); ++j) out_begin[j + 1] += out_begin[j];
+        out_links.resize(out_begin.back());
+        std::vector<std::uint32_t> fill(out_begin.begin(), out_begin.end() - 1);
+        for (std::uint32_t i = 0; i < net.links.size(); ++i) {
+            const JunctionId from = net.links[i].from;
+            if (from.index() < net.junctions.size()) out_links[fill[from.index()]++] = LinkId{i};
+        }
+    }
+
+    void collect_targets(LinkId in_id) {
+        const Link& in = net.link(in_id);
+        targets.clear();
+        const std::size_t j = in.to.index();
+        std::vector<Target> u_turns;
+        for (std::uint32_t k = out_begin[j]; k < out_begin[j + 1]; ++k) {
+            const LinkId out_id = out_links[k];
+            const Link& out = net.link(out_id);
+            if (out_id == in_id || !usable(out)) continue;
+            const Turn t = classify_turn(in, out);
+            const double angle = turn_angle(end_heading(in.shape), start_heading(out.shape));
+            (t == Turn::UTurn ? u_turns : targets).push_back({out_id, t, t == Turn::UTurn ? 10.0 : angle});
+        }
+        // U-turns only where the road ends: at a dead end, or where nothing else leads on.
+        const bool dead_end = net.junctions[j].control == JunctionControl::DeadEnd || targets.empty();
+        if (options.u_turns_at_dead_ends && dead_end) targets.insert(targets.end(), u_turns.begin(), u_turns.end());
+        std::sort(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
+            return a.order != b.order ? a.order < b.order : a.link < b.link;
+        });
+    }
+
+    void build_link(LinkId in_id) {
+        Link& in = net.links[in_id.index()];
+        collect_targets(in_id);
+        const int n = static_cast<int>(in.lanes.size());
+        for (Lane& lane : in.lanes)
+            if (lane.marked_turns == kTurnsNotRecorded) lane.marked_turns = lane.allowed_turns;
+        TurnMask present = 0;
+        for (const Target& t : targets) present |= turn_bit(t.turn);
+
+        // Which kinds each lane serves: the markings where a lane has them, else the default;
+        // a kind nobody serves (markings that disagree with the geometry) gets its default lanes.
+        const std::array<Range, 4> defaults = default_ranges(n, present);
+        std::vector<TurnMask> lane_kinds(static_cast<std::size_t>(n), 0);
+        TurnMask served = 0;
+        for (int i = 0; i < n; ++i) {
+            const TurnMask marked = in.lanes[static_cast<std::size_t>(i)].marked_turns;
+            TurnMask kinds = 0;
+            if (marked != kAnyTurn) kinds = marked & present;
+            else
+                for (Turn t : kTurns)
+                    if (defaults[static_cast<std::size_t>(t)].lo <= i && i <= defaults[static_cast<std::size_t>(t)].hi)
+                        kinds |= turn_bit(t);
+            lane_kinds[static_cast<std::size_t>(i)] = kinds;
+            served |= kinds;
+        }
+        for (Turn t : kTurns) {
+            if ((present & turn_bit(t)) == 0 || (served & turn_bit(t)) != 0) continue;
+            const Range r = defaults[static_cast<std::size_t>(t)];
+            for (int i = r.lo; i <= r.hi; ++i) lane_kinds[static_cast<std::size_t>(i)] |= turn_bit(t);
+        }
+
+        std::vector<int> kind_lanes;
+        std::vector<int> source_lanes;
+        const std::size_t first_new = result.size();
+        std::vector<TurnMask> got(static_cast<std::size_t>(n), 0);
+        for (std::size_t a = 0; a < targets.size();) {
+            std::size_t b = a;  // targets [a, b) share a kind, ordered right to left
+            while (b < targets.size() && targets[b].turn == targets[a].turn) ++b;
+            const Turn kind = targets[a].turn;
+            kind_lanes.clear();
+            for (int i = 0; i < n; ++i)
+                if (lane_kinds[static_cast<std::size_t>(i)] & turn_bit(kind)) kind_lanes.push_back(i);
+            const auto m = kind_lanes.size();
+            const auto k = b - a;
+            for (std::size_t t = 0; t < k; ++t) {
+                source_lanes.clear();
+                if (m >= k) {
+                    for (std::size_t i = t * m / k; i < (t + 1) * m / k; ++i) source_lanes.push_back(kind_lanes[i]);
+                } else {
+                    source_lanes.push_back(kind_lanes[t * m / k]);
+                }
+                add_class_coverage(in, targets[a + t], source_lanes);
+                emit(in_id, targets[a + t], source_lanes, got);
+            }
+            a = b;
+        }
+        std::sort(result.begin() + static_cast<std::ptrdiff_t>(first_new), result.end(),
+                  [](const Connection& x, const Connection& y) {
+                      return std::tie(x.from_lane, x.to_link, x.to_lane) < std::tie(y.from_lane, y.to_link, y.to_lane);
+                  });
+        for (std::size_t i = 0; i < in.lanes.size(); ++i) {
+            const TurnMask marked = in.lanes[i].marked_turns;
+            in.lanes[i].allowed_turns = static_cast<TurnMask>((marked != kAnyTurn ? marked : 0) | got[i]);
+        }
+    }
+
+    // Every vehicle class that can use both links gets a way through, e.g. cars when the
+    // right-turn lane is a bus lane: the nearest lane that allows the class joins in.
+    void add_class_coverage(const Link& in, const Target& target, std::vector<int>& lanes) {
+        const Link& out = net.link(target.link);
+        const bool leftish = target.turn == Turn::Left || target.turn == Turn::UTurn;
+        for (VehicleClass c : kClasses) {
+            const ClassMask bit = class_bit(c);
+            bool out_allows = false;
+            for (const Lane& l : out.lanes) out_allows = out_allows || (l.allowed_classes & bit);
+            if (!out_allows) continue;
+            bool covered = false;
+            for (int i : lanes) covered = covered || (in.lanes[static_cast<std::size_t>(i)].allowed_classes & bit);
+            if (covered) continue;
+            const int lo = lanes.empty() ? 0 : lanes.front();
+            const int hi = lanes.empty() ? static_cast<int>(in.lanes.size()) - 1 : lanes.back();
+            int best = -1;
+            int best_d = 0;
+            for (int i = 0; i < static_cast<int>(in.lanes.size()); ++i) {
+                if (!(in.lanes[static_cast<std::size_t>(i)].allowed_classes & bit)) continue;
+                const int d = i < lo ? lo - i : (i > hi ? i - hi : 0);
+                if (best < 0 || d < best_d || (d == best_d && leftish)) {
+                    best = i;
+                    best_d = d;
+                }
+            }
+            if (best >= 0 && std::find(lanes.begin(), lanes.end(), best) == lanes.end()) {
+                lanes.insert(std::upper_bound(lanes.begin(), lanes.end(), best), best);
+            }
+        }
+    }
+
+    void emit(LinkId in_id, const Target& target, const std::vector<int>& lanes, std::vector<TurnMask>& got) {
+        const Link& in = net.link(in_id);
+        const Link& out = net.link(target.link);
+        const int p = static_cast<int>(out.lanes.size());
+        const int m = static_cast<int>(lanes.size());
+        const Vec2 d0 = unit(end_heading(in.shape));
+        const Vec2 d2 = unit(start_heading(out.shape));
+        for (int i = 0; i < m; ++i) {
+            const int from = lanes[static_cast<std::size_t>(i)];
+            int wanted = 0;
+            switch (target.turn) {
+                case Turn::Right: wanted = std::min(i, p - 1); break;
+                case Turn::Straight: wanted = std::min(from, p - 1); break;
+                case Turn::Left:
+                case Turn::UTurn: wanted = std::max(0, p - m + i); break;
+            }
+            const int to = compatible_lane(out, wanted, in.lanes[static_cast<std::size_t>(from)].allowed_classes);
+            if (to < 0) continue;
+            Connection c;
+            c.from_link = in_id;
+            c.from_lane = static_cast<std::uint8_t>(from);
+            c.to_link = target.link;
+            c.to_lane = static_cast<std::uint8_t>(to);
+            c.turn = target.turn;
+            const Vec2 p0 = lane_end(in, static_cast<std::size_t>(from));
+            const Vec2 p2 = lane_start(out, static_cast<std::size_t>(to));
+            c.shape = target.turn == Turn::Straight ? Polyline{p0, p2} : curve(p0, d0, p2, d2, points);
+            c.length_m = std::max(0.5, polyline_length(c.shape));
+            got[static_cast<std::size_t>(from)] |= turn_bit(target.turn);
+            result.push_back(std::move(c));
+        }
+    }
+};
+
+}  // namespace
+
+Turn classify_turn(const Link& from, const Link& to) {
+    const double angle = turn_angle(end_heading(from.shape), start_heading(to.shape));
+    if (to.to == from.from && to.from == from.to && std::abs(angle) >= kUTurnMin_rad) return Turn::UTurn;
+    if (std::abs(angle) <= kStraightMax_rad) return Turn::Straight;
+    return angle > 0.0 ? Turn::Left : Turn::Right;
+}
+
+void build_connections(Network& net, const ConnectionOptions& options) {
+    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}};
+    b.index_outgoing();
+    b.result.reserve(net.links.size() * 4);
+    for (std::uint32_t i = 0; i < net.links.size(); ++i) {
+        const Link& l = net.links[i];
+        if (!usable(l) || l.to.index() >= net.junctions.size()) continue;
+        b.build_link(LinkId{i});
+    }
+    net.connections = std::move(b.result);
+}
+
+}  // namespace ut::network
