@@ -8,14 +8,15 @@ namespace ut::output {
 
 namespace {
 
-nlohmann::json number_or_null(double v) {
-    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+nlohmann::ordered_json number_or_null(double v) {
+    return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
 }
 
 }  // namespace
 
-nlohmann::json summary_to_json(const metrics::Summary& s) {
-    nlohmann::json j;
+nlohmann::ordered_json summary_to_json(const metrics::Summary& s) {
+    // Ordered: the file reads in the order of the summary table, not alphabetically.
+    nlohmann::ordered_json j;
     j["scenario"] = s.scenario_name;
     j["seed"] = s.seed;
     j["threads"] = s.threads;

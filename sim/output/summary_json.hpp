@@ -10,7 +10,7 @@
 
 namespace ut::output {
 
-nlohmann::json summary_to_json(const metrics::Summary& summary);
+nlohmann::ordered_json summary_to_json(const metrics::Summary& summary);
 
 void write_summary_json(const std::filesystem::path& path, const metrics::Summary& summary);
 
