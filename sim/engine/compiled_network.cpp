@@ -92,6 +92,15 @@ CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
         for (std::uint32_t c = 0; c < conns.size(); ++c) lane_conns[fill[conn_from_lane[c]]++] = c;
     }
 
+    lane_in_begin.assign(road_lane_count_ + 1, 0);
+    for (std::uint32_t c = 0; c < conns.size(); ++c) ++lane_in_begin[conn_to_lane[c] + 1];
+    for (std::uint32_t l = 0; l < road_lane_count_; ++l) lane_in_begin[l + 1] += lane_in_begin[l];
+    lane_in_conns.resize(conns.size());
+    {
+        std::vector<std::uint32_t> fill(lane_in_begin.begin(), lane_in_begin.end() - 1);
+        for (std::uint32_t c = 0; c < conns.size(); ++c) lane_in_conns[fill[conn_to_lane[c]]++] = c;
+    }
+
     // Who yields to whom: a strict order per junction, so two movements never wait for
     // each other (no yield deadlock by construction).
     auto rank = [&](std::uint32_t c) {

@@ -52,6 +52,10 @@ public:
     std::vector<std::uint32_t> lane_conn_begin;
     std::vector<std::uint32_t> lane_conns;
 
+    // Connections entering a road lane: lane_in_conns[lane_in_begin[l] .. lane_in_begin[l+1]).
+    std::vector<std::uint32_t> lane_in_begin;
+    std::vector<std::uint32_t> lane_in_conns;
+
     // Links
     std::vector<std::uint32_t> link_first_lane;
     std::vector<std::uint8_t> link_lane_count;
@@ -67,6 +71,9 @@ public:
 
     std::span<const std::uint32_t> connections_from(std::uint32_t lane) const {
         return {lane_conns.data() + lane_conn_begin[lane], lane_conn_begin[lane + 1] - lane_conn_begin[lane]};
+    }
+    std::span<const std::uint32_t> connections_into(std::uint32_t lane) const {
+        return {lane_in_conns.data() + lane_in_begin[lane], lane_in_begin[lane + 1] - lane_in_begin[lane]};
     }
     std::span<const std::uint32_t> yields_to(std::uint32_t conn) const {
         return {conn_yields.data() + conn_yield_begin[conn], conn_yield_begin[conn + 1] - conn_yield_begin[conn]};

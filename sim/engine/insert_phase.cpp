@@ -63,6 +63,7 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
         const double v0 = std::min(type.max_speed_mps, net.lane_speed_mps[l] * speed_factor);
         const double speed = safe_entry_speed(type, v0, gap, leader_speed);
         if (speed < 0.0 || ctx.st.lane_count[l] >= net.lane_capacity[l]) continue;
+        if (!ctx.can_appear_at_start(l, front, 0.0, speed)) continue;
         if (gap > best_room) {
             best_room = gap;
             best_lane = l;

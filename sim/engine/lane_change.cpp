@@ -8,13 +8,6 @@ namespace {
 constexpr double kNoChangeNearEnd_m = 20.0;  // no discretionary weaving right at the stop line
 constexpr double kFollowerMargin_m = 1.0;
 
-// Whether some lane further in direction `left` from `lane` (inclusive) reaches `link`.
-bool reachable_towards(const StepContext& ctx, std::uint32_t lane, bool left, std::uint32_t link, std::uint32_t v) {
-    for (std::uint32_t l = lane; l != kNone; l = left ? ctx.net.lane_left[l] : ctx.net.lane_right[l])
-        if (ctx.lane_allows(l, v) && ctx.lane_reaches(l, link, v)) return true;
-    return false;
-}
-
 struct Neighbours {
     std::uint32_t leader = kNone;
     std::uint32_t follower = kNone;
@@ -46,6 +39,21 @@ double accel_behind(const StepContext& ctx, std::uint32_t follower, std::uint32_
 
 }  // namespace
 
+LaneChangeChoice swap_with_neighbour(const StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
+    const SimState& st = ctx.st;
+    if (index != 0 || st.merge_request_step[lane] != st.step) return {};
+    const int side = st.merge_request_side[lane];
+    const std::uint32_t target = side > 0 ? ctx.net.lane_left[lane] : ctx.net.lane_right[lane];
+    if (target == kNone || st.lane_count[target] == 0 || st.merge_request_step[target] != st.step ||
+        st.merge_request_side[target] != -side)
+        return {};
+    const std::uint32_t v = ctx.lane_begin(lane)[0];
+    const std::uint32_t u = ctx.lane_begin(target)[0];
+    const double halt = st.config.halt_speed_mps;
+    if (st.vehicles.speed_mps[v] >= halt || st.vehicles.speed_mps[u] >= halt) return {};
+    return {target, 0.0, ctx.net.lane_length_m[target]};
+}
+
 LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, std::uint32_t index,
                                     double accel_here) {
     const CompiledNetwork& net = ctx.net;
@@ -63,7 +71,7 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     const bool ok_there = ctx.lane_reaches(target, next_link, v);
     bool mandatory = false;
     if (!ok_here) {
-        if (!reachable_towards(ctx, target, to_left, next_link, v)) return {};
+        if (ctx.direction_to_reach(lane, next_link, v) != (to_left ? 1 : -1)) return {};
         mandatory = true;
     } else if (!ok_there) {
         return {};

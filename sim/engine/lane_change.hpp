@@ -17,6 +17,11 @@ struct LaneChangeChoice {
     double leader_back_m = 0.0;         // back of the target lane's leader (to clamp movement)
 };
 
+// Two front vehicles halted side by side at the end of their lanes, each needing the
+// other's lane, swap lanes (otherwise neither could ever move). Both lanes' tasks reach the
+// same decision from the same committed state.
+LaneChangeChoice swap_with_neighbour(const StepContext& ctx, std::uint32_t lane, std::uint32_t index);
+
 // `index` is the vehicle's place in its lane (0 = front); accel_here its planned acceleration.
 LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, std::uint32_t index,
                                     double accel_here);

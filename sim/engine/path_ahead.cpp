@@ -104,7 +104,7 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
         if (last != kNone) {
             path.gap_m = dist + veh.pos_m[last] - ctx.length_of(last);
             path.leader_speed_mps = veh.speed_mps[last];
-            path.limit_m = path.gap_m;
+            path.limit_m = path.gap_m + ctx.sure_travel(last);
             path.limit_is_vehicle = true;
             break;
         }

@@ -15,6 +15,7 @@ namespace ut::engine {
 namespace {
 
 constexpr double kLaneChangeCooldown_s = 3.0;
+constexpr double kMergeRequestDistance_m = 100.0;  // how close to its lane end a driver asks to be let in
 constexpr std::size_t kLanesPerTask = 16;
 
 template <class Body>
@@ -30,19 +31,42 @@ void for_each_active_lane(StepContext& ctx, Body&& body) {
 // the first lane with room for it. Returns false when there is none (it then arrives).
 bool find_teleport_target(const StepContext& ctx, std::uint32_t v, std::uint32_t& lane_out,
                           std::uint32_t& cursor_out) {
-    const double needed = ctx.length_of(v) + ctx.type_of(v).min_gap_m;
     for (std::uint32_t k = ctx.st.vehicles.route_cursor[v] + 1;; ++k) {
         const std::uint32_t link = ctx.route_link(v, k);
         if (link == kNone) return false;
         const std::uint32_t first = ctx.net.link_first_lane[link];
         for (std::uint32_t l = first; l < first + ctx.net.link_lane_count[link]; ++l) {
-            if (ctx.lane_allows(l, v) && ctx.space_at_start(l) >= needed) {
+            if (ctx.lane_allows(l, v) && ctx.can_appear_at_start(l, ctx.length_of(v), ctx.type_of(v).min_gap_m, 0.0)) {
                 lane_out = l;
                 cursor_out = k;
                 return true;
             }
         }
     }
+}
+
+// Courtesy: the first vehicle behind a neighbour that must move into this lane slows down to
+// let it in, when it can do so braking comfortably. Without it a driver stuck in the wrong
+// lane in dense traffic would wait for a gap that never comes.
+double yield_to_merging(const StepContext& ctx, std::uint32_t lane, std::uint32_t index, double accel) {
+    const SimState& st = ctx.st;
+    const std::uint32_t* list = ctx.lane_begin(lane);
+    const std::uint32_t v = list[index];
+    const double x = st.vehicles.pos_m[v];
+    for (const int side : {1, -1}) {
+        const std::uint32_t n = side > 0 ? ctx.net.lane_left[lane] : ctx.net.lane_right[lane];
+        if (n == kNone || st.merge_request_step[n] != st.step || st.merge_request_side[n] != -side) continue;
+        const double back = st.merge_request_back_m[n];
+        if (x >= back) continue;
+        if (index > 0) {
+            const std::uint32_t leader = list[index - 1];
+            if (st.vehicles.pos_m[leader] <= back) continue;  // someone else is closer behind it
+        }
+        const VehicleType& t = ctx.type_of(v);
+        const double a = idm_acceleration(t, st.vehicles.speed_mps[v], ctx.desired_speed(v, lane), back - x, 0.0);
+        if (a >= -t.comfortable_decel_mps2) accel = std::min(accel, a);
+    }
+    return accel;
 }
 
 void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
@@ -64,12 +88,15 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
         const std::uint32_t leader = list[index - 1];
         path.gap_m = veh.pos_m[leader] - ctx.length_of(leader) - x;
         path.leader_speed_mps = veh.speed_mps[leader];
-        path.limit_m = path.gap_m;
+        path.limit_m = path.gap_m + ctx.sure_travel(leader);
         path.limit_is_vehicle = true;
     }
     double accel = idm_acceleration(type, speed, v0, path.gap_m, path.leader_speed_mps);
+    if (!ctx.net.is_internal(lane)) accel = yield_to_merging(ctx, lane, index, accel);
 
-    const LaneChangeChoice change = choose_lane_change(ctx, lane, index, accel);
+    LaneChangeChoice change = swap_with_neighbour(ctx, lane, index);
+    if (change.target_lane != kNone) accel = 0.0;
+    else change = choose_lane_change(ctx, lane, index, accel);
     double limit = path.limit_m;
     if (change.target_lane != kNone) {
         accel = std::min(accel, change.accel_mps2);
@@ -159,6 +186,14 @@ void scan_fronts(StepContext& ctx) {
                                                  : ctx.choose_connection(lane, next_link, ctx.route_link(v, cursor + 2), v);
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
         st.front_eta_s[lane] = static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
+        if (next_link != kNone && distance < kMergeRequestDistance_m) {
+            const int side = ctx.direction_to_reach(lane, next_link, v);
+            if (side != 0) {
+                st.merge_request_side[lane] = static_cast<std::int8_t>(side);
+                st.merge_request_back_m[lane] = st.vehicles.pos_m[v] - ctx.length_of(v);
+                st.merge_request_step[lane] = st.step;
+            }
+        }
     });
 }
 

@@ -1,56 +1,226 @@
 // update_signals and apply_commands: the between-steps world of controllers and edits.
+//
+// update_signals runs every plan's controller (serially: there are only thousands, and
+// each writes only its own state), feeding it the detector actuations of its phases and,
+// for max-pressure, each phase's pressure from the lane queues; then writes the colours of
+// the plan's groups and logs every colour change.
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <span>
-#include <stdexcept>
-#include <string>
 #include <type_traits>
 
+#include "engine/simulation.hpp"
 #include "engine/step_phases.hpp"
-#include "signals/fixed_time.hpp"
+#include "signals/controller.hpp"
 
 namespace ut::engine {
+namespace {
 
-void index_signal_plans(const CompiledNetwork& net, SimState& st) {
+using signals::SignalColor;
+
+constexpr double kNeverStarted = -std::numeric_limits<double>::infinity();
+
+// Detectors on every road lane that ends at a junction with a plan.
+void place_plan_detectors(const CompiledNetwork& net, SimState& st) {
+    const network::Network& source = net.source();
+    std::vector<std::uint8_t> has_plan(source.junctions.size(), 0);
+    for (const auto& plan : st.plans)
+        if (plan.junction.index() < has_plan.size()) has_plan[plan.junction.index()] = 1;
+    std::vector<std::uint32_t> lanes;
+    for (std::uint32_t l = 0; l < net.road_lane_count(); ++l)
+        if (has_plan[source.links[net.lane_link[l]].to.index()]) lanes.push_back(l);
+    metrics::place_detectors(net, lanes, st.detectors);
+}
+
+signals::PlanWiring wire_plan(const CompiledNetwork& net, const SimState& st, const signals::CompiledPlan& cp) {
+    signals::PlanWiring w;
+    w.phase_detectors.resize(cp.plan.phases.size());
+    w.phase_lanes.resize(cp.plan.phases.size());
+    for (std::size_t p = 0; p < cp.plan.phases.size(); ++p) {
+        const signals::Phase& ph = cp.plan.phases[p];
+        for (const auto* list : {&ph.groups, &ph.permissive_groups}) {
+            for (std::uint16_t g : *list) {
+                if (g >= cp.plan.groups.size()) continue;
+                for (ConnectionId c : cp.plan.groups[g].connections) {
+                    if (c.index() >= net.conn_from_lane.size()) continue;
+                    const std::uint32_t from = net.conn_from_lane[c.index()];
+                    w.phase_lanes[p].emplace_back(from, net.conn_to_lane[c.index()]);
+                    for (auto [d, end] = st.detectors.on_lane(from); d < end; ++d)
+                        w.phase_detectors[p].push_back(static_cast<std::uint32_t>(d));
+                }
+            }
+        }
+        auto& dets = w.phase_detectors[p];
+        std::sort(dets.begin(), dets.end());
+        dets.erase(std::unique(dets.begin(), dets.end()), dets.end());
+    }
+    return w;
+}
+
+// Rebuilds everything derived from st.plans. Plans flagged in `changed` (or all, when it
+// is empty) get a fresh controller that starts after a yellow + all-red for the groups
+// that were showing green, so replacing a plan never cuts a clearance short.
+void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector<std::uint8_t>& changed) {
+    // Colour each connection showed under the old plans, before the indices change.
+    std::vector<SignalColor> old_conn(net.conn_from_lane.size(), SignalColor::Red);
+    for (std::size_t c = 0; c < st.conn_group.size() && c < old_conn.size(); ++c)
+        if (st.conn_group[c] != kNone) old_conn[c] = st.group_color[st.conn_group[c]];
+    const std::vector<std::uint32_t> old_offset = st.plan_group_offset;
+    const std::vector<SignalColor> old_color = st.group_color;
+
     st.plan_group_offset.assign(st.plans.size(), 0);
     std::uint32_t groups = 0;
+    std::size_t max_groups = 0;
     for (std::size_t p = 0; p < st.plans.size(); ++p) {
         st.plan_group_offset[p] = groups;
         groups += static_cast<std::uint32_t>(st.plans[p].groups.size());
+        max_groups = std::max(max_groups, st.plans[p].groups.size());
     }
-    st.group_color.assign(groups, signals::SignalColor::Red);
+    st.group_color.assign(groups, SignalColor::Red);
     st.conn_group.assign(net.conn_from_lane.size(), kNone);
     for (std::size_t p = 0; p < st.plans.size(); ++p)
         for (std::size_t g = 0; g < st.plans[p].groups.size(); ++g)
             for (ConnectionId c : st.plans[p].groups[g].connections)
-                st.conn_group[c.index()] = st.plan_group_offset[p] + static_cast<std::uint32_t>(g);
+                if (c.index() < st.conn_group.size())
+                    st.conn_group[c.index()] = st.plan_group_offset[p] + static_cast<std::uint32_t>(g);
+
+    place_plan_detectors(net, st);
+    signals::SignalControl& sc = st.signal_control;
+    const bool all = changed.empty();
+    std::vector<signals::ControllerState> old_states = std::move(sc.controllers);
+    std::vector<double> old_start = std::move(sc.start_s);
+    std::vector<double> old_yellow = std::move(sc.yellow_until_s);
+    sc.compiled.clear();
+    sc.wiring.clear();
+    sc.controllers.assign(st.plans.size(), {});
+    sc.start_s.assign(st.plans.size(), kNeverStarted);
+    sc.yellow_until_s.assign(st.plans.size(), kNeverStarted);
+    sc.group_hold_yellow.assign(groups, 0);
+    sc.scratch_colors.assign(max_groups, SignalColor::Red);
+    sc.junction_plan.assign(net.source().junctions.size(), kNone);
+    for (std::size_t p = 0; p < st.plans.size(); ++p) {
+        sc.compiled.push_back(signals::compile_plan(st.plans[p]));
+        sc.wiring.push_back(wire_plan(net, st, sc.compiled.back()));
+        if (st.plans[p].junction.index() < sc.junction_plan.size())
+            sc.junction_plan[st.plans[p].junction.index()] = static_cast<std::uint32_t>(p);
+        const bool fresh = all || changed[p] || p >= old_states.size();
+        if (!fresh) {
+            for (std::size_t g = 0; g < st.plans[p].groups.size(); ++g)
+                st.group_color[st.plan_group_offset[p] + g] = old_color[old_offset[p] + g];
+            sc.controllers[p] = old_states[p];
+            sc.start_s[p] = old_start[p];
+            sc.yellow_until_s[p] = old_yellow[p];
+            continue;
+        }
+        if (all) continue;  // the start of a run: plans begin at once
+        double yellow = 0.0;
+        double clearance = 0.0;
+        for (const auto& ph : sc.compiled.back().plan.phases) {
+            yellow = std::max(yellow, ph.yellow_s);
+            clearance = std::max(clearance, ph.clearance_s());
+        }
+        sc.yellow_until_s[p] = st.time_s + yellow;
+        sc.start_s[p] = st.time_s + clearance;
+        sc.controllers[p].joined_s = sc.start_s[p];
+        for (std::size_t g = 0; g < st.plans[p].groups.size(); ++g)
+            for (ConnectionId c : st.plans[p].groups[g].connections)
+                if (c.index() < old_conn.size() && old_conn[c.index()] != SignalColor::Red)
+                    sc.group_hold_yellow[st.plan_group_offset[p] + g] = 1;
+    }
+}
+
+// The phase behind a group's new colour, and why the previous phase ended.
+void explain(const signals::CompiledPlan& cp, const signals::ControllerState& s, std::uint16_t g,
+             signals::PhaseChange& change) {
+    if (g >= cp.serves_group.size()) return;
+    for (const signals::RingState& ring : s.rings) {
+        if (ring.phase >= cp.plan.phases.size() || ring.interval == signals::Interval::Rest) continue;
+        if (!(cp.serves_group[g] >> ring.phase & 1u)) continue;
+        change.phase = cp.plan.phases[ring.phase].number;
+        if (ring.interval != signals::Interval::Green) change.reason = ring.reason;
+        return;
+    }
+}
+
+void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p) {
+    signals::SignalControl& sc = st.signal_control;
+    const signals::CompiledPlan& cp = sc.compiled[p];
+    const signals::PlanWiring& wiring = sc.wiring[p];
+    signals::ControllerState& state = sc.controllers[p];
+    const std::size_t n_groups = st.plans[p].groups.size();
+    const std::span<SignalColor> colors(sc.scratch_colors.data(), n_groups);
+
+    if (st.time_s + 1e-9 < sc.start_s[p]) {  // a replaced plan: clear before starting
+        for (std::size_t g = 0; g < n_groups; ++g)
+            colors[g] = sc.group_hold_yellow[st.plan_group_offset[p] + g] && st.time_s + 1e-9 < sc.yellow_until_s[p]
+                            ? SignalColor::Yellow
+                            : SignalColor::Red;
+    } else {
+        signals::ControllerInputs in;
+        in.time_s = st.time_s;
+        for (std::size_t ph = 0; ph < wiring.phase_detectors.size() && ph < signals::kMaxPhases; ++ph)
+            for (std::uint32_t d : wiring.phase_detectors[ph])
+                if (st.detectors.actuated(d)) in.actuated |= 1u << ph;
+        std::array<double, signals::kMaxPhases> pressure{};
+        if (cp.usable && cp.plan.timings[state.timing].controller == signals::ControllerKind::MaxPressure) {
+            for (std::size_t ph = 0; ph < wiring.phase_lanes.size() && ph < signals::kMaxPhases; ++ph)
+                for (auto [from, to] : wiring.phase_lanes[ph])
+                    pressure[ph] += static_cast<double>(st.lane_count[from]) - static_cast<double>(st.lane_count[to]);
+            in.pressure = std::span<const double>(pressure.data(), wiring.phase_lanes.size());
+        }
+        signals::step_controller(cp, state, in);
+        signals::controller_colors(cp, state, colors);
+    }
+
+    SignalColor* out = st.group_color.data() + st.plan_group_offset[p];
+    for (std::size_t g = 0; g < n_groups; ++g) {
+        if (out[g] == colors[g] && st.step > 0) continue;
+        if (sc.record_log) {
+            signals::PhaseChange change;
+            change.time_s = st.time_s;
+            change.plan = static_cast<std::uint32_t>(p);
+            change.group = static_cast<std::uint16_t>(g);
+            change.color = colors[g];
+            explain(cp, state, change.group, change);
+            sc.log.push_back(change);
+        }
+        out[g] = colors[g];
+    }
+    (void)net;
+}
+
+}  // namespace
+
+void index_signal_plans(const CompiledNetwork& net, SimState& st) {
+    rebuild_signals(net, st, {});
+    st.signal_control.log.reserve(1024);
 }
 
 void update_signals(StepContext& ctx) {
-    SimState& st = ctx.st;
-    for (std::size_t p = 0; p < st.plans.size(); ++p) {
-        const auto& plan = st.plans[p];
-        signals::fixed_time_colors(plan, st.time_s,
-                                   std::span(st.group_color.data() + st.plan_group_offset[p], plan.groups.size()));
-    }
+    for (std::size_t p = 0; p < ctx.st.plans.size(); ++p) run_plan(ctx.net, ctx.st, p);
 }
 
 void apply_commands(StepContext& ctx) {
     SimState& st = ctx.st;
     if (st.pending_commands.empty()) return;
+    std::vector<std::uint8_t> changed(st.plans.size(), 0);
     bool plans_changed = false;
     for (Command& command : st.pending_commands) {
         std::visit(
             [&](auto& cmd) {
                 using T = std::decay_t<decltype(cmd)>;
                 if constexpr (std::is_same_v<T, SetSignalPlan>) {
-                    for (auto& plan : st.plans) {
-                        if (plan.junction == cmd.plan.junction) {
-                            plan = std::move(cmd.plan);
-                            plans_changed = true;
+                    plans_changed = true;
+                    for (std::size_t p = 0; p < st.plans.size(); ++p) {
+                        if (st.plans[p].junction == cmd.plan.junction) {
+                            st.plans[p] = std::move(cmd.plan);
+                            changed[p] = 1;
                             return;
                         }
                     }
                     st.plans.push_back(std::move(cmd.plan));
-                    plans_changed = true;
+                    changed.push_back(1);
                 } else if constexpr (std::is_same_v<T, SetLaneClosed>) {
                     st.lane_closed[ctx.net.road_lane(cmd.link, cmd.lane)] = cmd.closed ? 1 : 0;
                 }
@@ -58,7 +228,11 @@ void apply_commands(StepContext& ctx) {
             command);
     }
     st.pending_commands.clear();
-    if (plans_changed) index_signal_plans(ctx.net, st);
+    if (plans_changed) rebuild_signals(ctx.net, st, changed);
 }
+
+// Read access for outputs and tests (declared in simulation.hpp).
+const signals::SignalControl& Simulation::signal_control() const { return state_->signal_control; }
+const metrics::Detectors& Simulation::detectors() const { return state_->detectors; }
 
 }  // namespace ut::engine

@@ -18,6 +18,8 @@
 #include "engine/engine_config.hpp"
 #include "engine/records.hpp"
 #include "engine/vehicle_type.hpp"
+#include "metrics/detectors.hpp"
+#include "signals/signal_control.hpp"
 #include "signals/signal_plan.hpp"
 
 namespace ut::engine {
@@ -86,10 +88,22 @@ struct SimState {
     std::vector<signals::SignalColor> group_color;
     std::vector<std::uint32_t> conn_group;      // kNone when unsignalised
 
+    // ---- Signal control and detectors (owned by the signals work: sim/signals, sim/metrics,
+    // engine/signal_phase.cpp). Plain data: controller states, wiring and the phase log. ----
+    signals::SignalControl signal_control;
+    metrics::Detectors detectors;               // updated once per step, before the signals
+    // ---- end of signal control ----
+
     // Per road lane, the connection its front vehicle will take next and when it gets
     // there (seconds), refreshed each step before planning; used for yielding.
     std::vector<std::uint32_t> front_conn;
     std::vector<float> front_eta_s;
+    // Per road lane, a front vehicle that must change lanes before the lane ends asks the
+    // neighbour lane to let it in: the side (+1 left, -1 right), where its back is, and the
+    // step the request is for (requests from emptied lanes are stale, not cleared).
+    std::vector<std::int8_t> merge_request_side;
+    std::vector<double> merge_request_back_m;
+    std::vector<std::uint64_t> merge_request_step;
 
     // Demand not yet in the network.
     std::size_t next_trip = 0;                   // trips [next_trip, end) have not departed yet

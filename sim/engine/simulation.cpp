@@ -87,6 +87,9 @@ Simulation::Simulation(SimulationInputs in) {
     st.lane_closed.assign(net_->lane_count(), 0);
     st.front_conn.assign(net_->lane_count(), kNone);
     st.front_eta_s.assign(net_->lane_count(), 0.0f);
+    st.merge_request_side.assign(net_->lane_count(), 0);
+    st.merge_request_back_m.assign(net_->lane_count(), 0.0);
+    st.merge_request_step.assign(net_->lane_count(), ~std::uint64_t{0});
     st.lane_leavers.assign(net_->lane_count(), 0);
     st.link_blocked_step.assign(net_->source().links.size(), 0);
     st.lane_stats.resize(net_->lane_count());
@@ -126,6 +129,7 @@ void Simulation::step_phases() {
     StepContext ctx{*net_, st, st.config.step_s};
     apply_commands(ctx);
     insert_departures(ctx);
+    metrics::update_detectors(*net_, st);
     update_signals(ctx);
     std::uint64_t vehicles = 0;
     for (std::uint32_t lane : st.active_lanes) vehicles += st.lane_count[lane];

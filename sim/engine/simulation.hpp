@@ -17,6 +17,13 @@
 #include "network/network.hpp"
 #include "signals/signal_plan.hpp"
 
+namespace ut::signals {
+struct SignalControl;
+}
+namespace ut::metrics {
+struct Detectors;
+}
+
 namespace ut::engine {
 
 class CompiledNetwork;
@@ -59,6 +66,9 @@ public:
     const network::Network& network() const;
     const CompiledNetwork& compiled_network() const { return *net_; }
     const std::vector<signals::SignalPlan>& signal_plans() const;
+    // Controller states, the phase-change log and the detectors (signal_phase.cpp).
+    const signals::SignalControl& signal_control() const;
+    const metrics::Detectors& detectors() const;
     const demand::Demand& demand() const;
     const std::vector<VehicleType>& vehicle_types() const;
 

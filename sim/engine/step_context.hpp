@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "engine/compiled_network.hpp"
+#include "engine/idm.hpp"
 #include "engine/sim_state.hpp"
 
 namespace ut::engine {
@@ -46,6 +47,41 @@ struct StepContext {
         return last == kNone ? net.lane_length_m[lane] : st.vehicles.pos_m[last] - length_of(last);
     }
 
+    // How far vehicle v is sure to move this step even braking as hard as it can: a
+    // follower may close up by this much more than the current gap without touching it.
+    double sure_travel(std::uint32_t v) const {
+        const double speed = st.vehicles.speed_mps[v];
+        return std::max(0.0, speed * dt - 0.5 * type_of(v).emergency_decel_mps2 * dt * dt);
+    }
+
+    // Whether a vehicle `length_m` long may appear at the start of road lane `lane` driving
+    // at `speed`: there is room behind the lane's last vehicle, and the vehicles about to
+    // arrive from the junction could follow it braking no harder than comfortably.
+    bool can_appear_at_start(std::uint32_t lane, double length_m, double min_gap_m, double speed) const {
+        if (space_at_start(lane) < length_m + min_gap_m) return false;
+        for (std::uint32_t c : net.connections_into(lane)) {
+            // The nearest vehicle coming this way: inside the junction, or at the front of
+            // the approach lane heading for this connection.
+            const std::uint32_t internal = net.conn_internal_lane[c];
+            const std::uint32_t from = net.conn_from_lane[c];
+            std::uint32_t f;
+            double gap;
+            if (st.lane_count[internal] > 0) {
+                f = lane_begin(internal)[0];
+                gap = net.lane_length_m[internal] - st.vehicles.pos_m[f];
+            } else if (st.lane_count[from] > 0 && st.front_conn[from] == c) {
+                f = lane_begin(from)[0];
+                gap = net.lane_length_m[from] - st.vehicles.pos_m[f] + net.lane_length_m[internal];
+            } else {
+                continue;
+            }
+            const VehicleType& t = type_of(f);
+            if (idm_acceleration(t, st.vehicles.speed_mps[f], desired_speed(f, lane), gap, speed) < -t.comfortable_decel_mps2)
+                return false;
+        }
+        return true;
+    }
+
     bool lane_allows(std::uint32_t lane, std::uint32_t v) const {
         return !st.lane_closed[lane] &&
                (net.lane_classes[lane] & network::class_bit(type_of(v).vehicle_class)) != 0;
@@ -57,6 +93,17 @@ struct StepContext {
         for (std::uint32_t c : net.connections_from(lane))
             if (net.conn_to_link[c] == link && lane_allows(net.conn_to_lane[c], v)) return true;
         return false;
+    }
+
+    // Which way (+1 left, -1 right, 0 neither) vehicle v must change lanes from `lane` to
+    // reach a lane leading to `link`; 0 also when `lane` itself leads there.
+    int direction_to_reach(std::uint32_t lane, std::uint32_t link, std::uint32_t v) const {
+        if (lane_allows(lane, v) && lane_reaches(lane, link, v)) return 0;
+        for (std::uint32_t l = net.lane_left[lane]; l != kNone; l = net.lane_left[l])
+            if (lane_allows(l, v) && lane_reaches(l, link, v)) return 1;
+        for (std::uint32_t l = net.lane_right[lane]; l != kNone; l = net.lane_right[l])
+            if (lane_allows(l, v) && lane_reaches(l, link, v)) return -1;
+        return 0;
     }
 
     // The connection vehicle v takes from road lane `lane` onto `next_link`: preferably one
