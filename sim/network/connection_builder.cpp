@@ -186,26 +186,21 @@ struct Builder {
         TurnMask present = 0;
         for (const Target& t : targets) present |= turn_bit(t.turn);
 
-        // Which kinds each lane serves: the markings where a lane has them, else the default;
-        // a kind nobody serves (markings that disagree with the geometry) gets its default lanes.
+        // Which kinds each lane serves: its markings where it has them, else the default for
+        // its position. Markings are exclusive (a movement no lane is marked for is not
+        // allowed), but a lane whose markings match no road here (markings and geometry
+        // disagree) takes its default rather than becoming a lane that leads nowhere.
         const std::array<Range, 4> defaults = default_ranges(n, present);
         std::vector<TurnMask> lane_kinds(static_cast<std::size_t>(n), 0);
-        TurnMask served = 0;
         for (int i = 0; i < n; ++i) {
-            const TurnMask marked = in.lanes[static_cast<std::size_t>(i)].marked_turns;
+            const TurnMask marked = in.lanes[static_cast<std::size_t>(i)].marked_turns & present;
             TurnMask kinds = 0;
-            if (marked != kAnyTurn) kinds = marked & present;
+            if (in.lanes[static_cast<std::size_t>(i)].marked_turns != kAnyTurn && marked != 0) kinds = marked;
             else
                 for (Turn t : kTurns)
                     if (defaults[static_cast<std::size_t>(t)].lo <= i && i <= defaults[static_cast<std::size_t>(t)].hi)
                         kinds |= turn_bit(t);
             lane_kinds[static_cast<std::size_t>(i)] = kinds;
-            served |= kinds;
-        }
-        for (Turn t : kTurns) {
-            if ((present & turn_bit(t)) == 0 || (served & turn_bit(t)) != 0) continue;
-            const Range r = defaults[static_cast<std::size_t>(t)];
-            for (int i = r.lo; i <= r.hi; ++i) lane_kinds[static_cast<std::size_t>(i)] |= turn_bit(t);
         }
 
         std::vector<int> kind_lanes;
@@ -221,7 +216,7 @@ struct Builder {
                 if (lane_kinds[static_cast<std::size_t>(i)] & turn_bit(kind)) kind_lanes.push_back(i);
             const auto m = kind_lanes.size();
             const auto k = b - a;
-            for (std::size_t t = 0; t < k; ++t) {
+            for (std::size_t t = 0; t < k && m > 0; ++t) {  // m == 0: the markings forbid this kind
                 source_lanes.clear();
                 if (m >= k) {
                     for (std::size_t i = t * m / k; i < (t + 1) * m / k; ++i) source_lanes.push_back(kind_lanes[i]);

@@ -53,14 +53,14 @@ struct Checker {
                        describe_junction(net, j));
     }
 
-    void link_end(std::size_t k, JunctionId j, Vec2 point, const char* which) {
+    void link_end(std::size_t k, JunctionId j, Vec2 point, bool start) {
         if (!valid_junction(j) || !finite(point)) return;
         const double d = distance(point, net.junctions[j.index()].position);
         if (d > kJunctionReach_m)
-            report("{}: shape {} {:.1f} m from its {} junction {} (at most {:.0f} m expected); the shape must run "
-                   "from its from-junction to its to-junction: fix the shape or the link's {} id",
-                   describe_link(net, k), which[0] == 's' ? "starts" : "ends", d, which,
-                   describe_junction(net, j.index()), kJunctionReach_m, which);
+            report("{}: shape {} {:.1f} m from its {} {} (at most {:.0f} m expected); a link's shape must run "
+                   "from its from-junction to its to-junction: fix the shape or the link's `{}`",
+                   describe_link(net, k), start ? "starts" : "ends", d, start ? "from-junction" : "to-junction",
+                   describe_junction(net, j.index()), kJunctionReach_m, start ? "from" : "to");
     }
 
     void links() {
@@ -95,8 +95,8 @@ struct Checker {
                 report("{}: shape has a non-finite coordinate; check the input geometry", name);
                 continue;
             }
-            link_end(k, l.from, l.shape.front(), "start");
-            link_end(k, l.to, l.shape.back(), "end");
+            link_end(k, l.from, l.shape.front(), true);
+            link_end(k, l.to, l.shape.back(), false);
         }
     }
 
