@@ -1,29 +1,24 @@
 #include "signals/fixed_time.hpp"
 
 #include <algorithm>
-#include <cmath>
+#include <array>
+
+#include "signals/controller.hpp"
+#include "signals/ring_barrier.hpp"
 
 namespace ut::signals {
 
-void fixed_time_colors(const SignalPlan& plan, double time_s, std::span<SignalColor> colors) {
+void fixed_time_colors(const SignalPlan& input, double time_s, std::span<SignalColor> colors) {
     std::fill(colors.begin(), colors.end(), SignalColor::Red);
-    const double cycle = plan.cycle_s();
-    if (cycle <= 0.0 || plan.stages.empty()) return;
-    double t = std::fmod(time_s - plan.offset_s, cycle);
-    if (t < 0.0) t += cycle;
-    for (const Stage& stage : plan.stages) {
-        if (t < stage.duration_s()) {
-            SignalColor on = SignalColor::Red;
-            if (t < stage.green_s) on = SignalColor::Green;
-            else if (t < stage.green_s + stage.yellow_s) on = SignalColor::Yellow;
-            for (std::uint16_t g : stage.green_groups) {
-                if (g >= colors.size()) continue;
-                colors[g] = (on == SignalColor::Green && plan.groups[g].permissive) ? SignalColor::GreenPermissive : on;
-            }
-            return;
-        }
-        t -= stage.duration_s();
-    }
+    const SignalPlan plan = to_ring_form(input);
+    if (!structure_problems(plan).empty()) return;
+    const TimingPlan& timing = plan.timings[timing_at(plan, time_s)];
+    if (timing.split_s.size() != plan.phases.size()) return;
+    const CycleLayout layout = layout_cycle(plan, timing);
+    if (layout.cycle_s <= 0.0) return;
+    std::array<RingView, kMaxRings> rings{};
+    fixed_time_rings(plan, layout, layout.cycle_time(time_s, timing.offset_s), rings);
+    group_colors(plan, rings, colors);
 }
 
 }  // namespace ut::signals

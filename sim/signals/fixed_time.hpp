@@ -1,4 +1,7 @@
-// Fixed-time control: the colour of every group of a plan at a given time.
+// Fixed-time colours as a pure function of time: what a fixed-time controller shows at t
+// (the timing plan in force at t, run from its splits), for timing diagrams, checks and
+// tools. The engine runs controllers (controller.hpp), which show the same colours for a
+// fixed-time plan once it has started; after a time-of-day switch they first clear.
 #pragma once
 
 #include <span>
@@ -7,7 +10,8 @@
 
 namespace ut::signals {
 
-// Writes one colour per plan group into `colors` (size = plan.groups.size()).
+// Writes one colour per plan group into `colors` (size = plan.groups.size()). Plans with
+// structural problems, and timing plans without splits, show red.
 void fixed_time_colors(const SignalPlan& plan, double time_s, std::span<SignalColor> colors);
 
 }  // namespace ut::signals
