@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <span>
 
 #include "import/network_cleanup.hpp"
 #include "import/parallel.hpp"
@@ -165,14 +166,27 @@ ImportResult import_map(const ImportOptions& o) {
     for (std::uint32_t j = 0; j < net.junctions.size(); ++j)
         if (net.junctions[j].control == JunctionControl::TrafficSignals) signalised.push_back(JunctionId{j});
     if (o.build_signal_plans) {
+        // Fixed chunks (not per thread), so the work and its result do not depend on the
+        // thread count; each chunk indexes the connections once (derive_fixed_time_plans).
+        constexpr std::size_t kChunk = 128;
+        const std::size_t chunks = (signalised.size() + kChunk - 1) / kChunk;
         std::vector<signals::SignalPlan> plans(signalised.size());
         std::vector<std::string> failures(signalised.size());
         // Nothing may be thrown out of a TBB body: failures are carried out and reported.
-        for_each_index(signalised.size(), o.parallel, [&](std::size_t k) {
+        for_each_index(chunks, o.parallel, [&](std::size_t c) {
+            const std::size_t begin = c * kChunk, end = std::min(signalised.size(), begin + kChunk);
             try {
-                plans[k] = signals::derive_fixed_time_plan(net, signalised[k]);
-            } catch (const std::exception& e) {
-                failures[k] = e.what();
+                std::vector<signals::SignalPlan> got = signals::derive_fixed_time_plans(
+                    net, std::span<const JunctionId>(signalised.data() + begin, end - begin));
+                std::move(got.begin(), got.end(), plans.begin() + static_cast<std::ptrdiff_t>(begin));
+            } catch (const std::exception&) {
+                for (std::size_t k = begin; k < end; ++k) {  // rare: find the junction that fails
+                    try {
+                        plans[k] = signals::derive_fixed_time_plan(net, signalised[k]);
+                    } catch (const std::exception& e) {
+                        failures[k] = e.what();
+                    }
+                }
             }
         });
         for (std::size_t k = 0; k < signalised.size(); ++k) {
