@@ -141,6 +141,7 @@ struct Builder {
     std::vector<std::uint32_t> out_begin;  // CSR: outgoing links per junction, in id order
     std::vector<LinkId> out_links;
     std::vector<Target> targets;
+    std::vector<Target> u_turns;
     std::vector<Connection> result;
 
     void index_outgoing() {
@@ -159,8 +160,8 @@ struct Builder {
     void collect_targets(LinkId in_id) {
         const Link& in = net.link(in_id);
         targets.clear();
+        u_turns.clear();
         const std::size_t j = in.to.index();
-        std::vector<Target> u_turns;
         for (std::uint32_t k = out_begin[j]; k < out_begin[j + 1]; ++k) {
             const LinkId out_id = out_links[k];
             const Link& out = net.link(out_id);
@@ -313,7 +314,7 @@ Turn classify_turn(const Link& from, const Link& to) {
 }
 
 void build_connections(Network& net, const ConnectionOptions& options) {
-    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}};
+    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}, {}};
     b.index_outgoing();
     b.result.reserve(net.links.size() * 4);
     for (std::uint32_t i = 0; i < net.links.size(); ++i) {

@@ -37,7 +37,20 @@ struct GeneratedNetwork {
     std::vector<signals::SignalPlan> signal_plans;
 };
 
+// Both throw std::invalid_argument (naming the field) for a spec out of range. Both build
+// connections; signal_plans holds one derived fixed-time plan per signalised junction.
+//
+// Grid: junction (row r, column c) is at (c, r) x block_length_m, has id r * columns + c
+// and is named "r<r>c<c>" (0-based; row 0 in the south, column 0 in the west). Streets are
+// named "row <r>" and "column <c>"; signals at every junction with >= 3 approaches (the
+// corners are priority junctions), with protected lefts.
 GeneratedNetwork make_grid(const GridSpec& spec);
+
+// Arterial: west-east along y = 0. Junctions "west end" (dead end, id 0), "a1".."aN" (x =
+// i x spacing_m), "east end", then per arterial junction its side streets' dead ends
+// "a<i> north end" and "a<i> south end". Links are named "arterial" (primary) and
+// "side street <i> north|south" (residential). Signal plans serve the arterial first and
+// have offsets for a green wave eastbound at arterial_speed_mps.
 GeneratedNetwork make_arterial(const ArterialSpec& spec);
 
 }  // namespace ut::network
