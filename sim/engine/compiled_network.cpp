@@ -112,11 +112,20 @@ CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
         return std::tuple{road, movement_rank(con.turn), -static_cast<std::int64_t>(c)};
     };
     std::vector<std::vector<std::uint32_t>> yields(conns.size());
+    std::vector<std::vector<std::uint32_t>> foe_lists(conns.size());
     for (const network::Conflict& conflict : network::compute_conflicts(net_)) {
         const std::uint32_t a = conflict.a.index();
         const std::uint32_t b = conflict.b.index();
+        foe_lists[a].push_back(b);
+        foe_lists[b].push_back(a);
         if (rank(a) < rank(b)) yields[a].push_back(b);
         else yields[b].push_back(a);
+    }
+    conn_foe_begin.assign(conns.size() + 1, 0);
+    for (std::uint32_t c = 0; c < conns.size(); ++c) {
+        std::sort(foe_lists[c].begin(), foe_lists[c].end());
+        conn_foe_begin[c + 1] = conn_foe_begin[c] + static_cast<std::uint32_t>(foe_lists[c].size());
+        conn_foes.insert(conn_foes.end(), foe_lists[c].begin(), foe_lists[c].end());
     }
     conn_yield_begin.assign(conns.size() + 1, 0);
     for (std::uint32_t c = 0; c < conns.size(); ++c) {

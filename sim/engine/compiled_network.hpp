@@ -66,6 +66,8 @@ public:
     std::vector<std::uint32_t> conn_to_link;
     std::vector<std::uint32_t> conn_internal_lane;
     std::vector<std::uint32_t> conn_junction;
+    std::vector<std::uint32_t> conn_foe_begin;    // foes(c) = conn_foes[begin[c] .. begin[c+1]): all conflicts
+    std::vector<std::uint32_t> conn_foes;
     std::vector<std::uint32_t> conn_yield_begin;  // yields_to(c) = conn_yields[begin[c] .. begin[c+1])
     std::vector<std::uint32_t> conn_yields;
 
@@ -74,6 +76,9 @@ public:
     }
     std::span<const std::uint32_t> connections_into(std::uint32_t lane) const {
         return {lane_in_conns.data() + lane_in_begin[lane], lane_in_begin[lane + 1] - lane_in_begin[lane]};
+    }
+    std::span<const std::uint32_t> foes(std::uint32_t conn) const {
+        return {conn_foes.data() + conn_foe_begin[conn], conn_foe_begin[conn + 1] - conn_foe_begin[conn]};
     }
     std::span<const std::uint32_t> yields_to(std::uint32_t conn) const {
         return {conn_yields.data() + conn_yield_begin[conn], conn_yield_begin[conn + 1] - conn_yield_begin[conn]};

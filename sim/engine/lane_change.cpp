@@ -91,6 +91,7 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     if (nb.leader != kNone) {
         leader_back = veh.pos_m[nb.leader] - ctx.length_of(nb.leader);
         gap_lead = leader_back - x;
+        leader_back += ctx.sure_travel(nb.leader);
         lead_speed = veh.speed_mps[nb.leader];
         if (gap_lead < 0.5) return {};
     } else if (!mandatory) {

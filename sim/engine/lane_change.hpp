@@ -14,7 +14,7 @@ namespace ut::engine {
 struct LaneChangeChoice {
     std::uint32_t target_lane = kNone;  // kNone: stay
     double accel_mps2 = 0.0;            // acceleration in the target lane
-    double leader_back_m = 0.0;         // back of the target lane's leader (to clamp movement)
+    double leader_back_m = 0.0;         // how far the front may go in the target lane this step
 };
 
 // Two front vehicles halted side by side at the end of their lanes, each needing the

@@ -10,6 +10,7 @@ using signals::SignalColor;
 // Yielding is decided close to the stop line; further away the vehicle just drives on.
 constexpr double kYieldDecisionDistance_m = 25.0;
 constexpr double kYieldDecisionTime_s = 3.0;
+constexpr double kCrossingTime_s = 2.0;
 
 // Space a vehicle needs at the start of the exit lane before it may enter the junction
 // ("don't block the box"), after the vehicles already inside on the same connection.
@@ -20,7 +21,10 @@ bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
     for (std::uint32_t i = 0; i < ctx.st.lane_count[internal]; ++i)
         needed += ctx.length_of(list[i]) + ctx.type_of(list[i]).min_gap_m;
     const std::uint32_t exit = ctx.net.conn_to_lane[c];
-    return ctx.space_at_start(exit) >= std::min(needed, ctx.net.lane_length_m[exit]);
+    // A moving queue makes room as the vehicle crosses; only a slow or standing one blocks.
+    const std::uint32_t last = ctx.last_vehicle(exit);
+    const double leaving = last == kNone ? 0.0 : ctx.st.vehicles.speed_mps[last] * kCrossingTime_s;
+    return ctx.space_at_start(exit) + leaving >= std::min(needed, ctx.net.lane_length_m[exit]);
 }
 
 }  // namespace
@@ -40,6 +44,10 @@ bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double 
         protected_green = color == SignalColor::Green;
     }
     if (!exit_has_room(ctx, c, v)) return false;
+    // Whatever the signal says, vehicles still clearing the junction on a conflicting path
+    // go first (a late left turner, a vehicle that entered on yellow).
+    for (std::uint32_t f : ctx.net.foes(c))
+        if (st.lane_count[ctx.net.conn_internal_lane[f]] > 0) return false;
     if (protected_green) return true;
     if (distance_m > std::max(kYieldDecisionDistance_m, st.vehicles.speed_mps[v] * kYieldDecisionTime_s)) return true;
 
@@ -48,7 +56,6 @@ bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double 
             const std::uint32_t foe_group = st.conn_group[f];
             if (foe_group != kNone && st.group_color[foe_group] == SignalColor::Red) continue;
         }
-        if (st.lane_count[ctx.net.conn_internal_lane[f]] > 0) return false;
         const std::uint32_t foe_lane = ctx.net.conn_from_lane[f];
         if (st.lane_count[foe_lane] > 0 && st.front_conn[foe_lane] == f &&
             st.front_eta_s[foe_lane] < ctx.st.config.critical_gap_s)

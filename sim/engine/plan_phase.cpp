@@ -105,7 +105,10 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     accel = std::clamp(accel, -type.emergency_decel_mps2, type.max_accel_mps2);
     Motion m = ballistic_step(speed, accel, ctx.dt);
     if (m.distance_m > limit) {
-        if (path.limit_is_vehicle && m.distance_m - limit > 1e-6) ++st.lane_stats.collisions_prevented[lane];
+        // Counted only when the vehicle would really have run into the one ahead; a halted
+        // vehicle next to a long one still overhanging the junction is not a collision.
+        if (path.limit_is_vehicle && m.distance_m > std::max(0.0, path.limit_m) + 1e-6)
+            ++st.lane_stats.collisions_prevented[lane];
         m.distance_m = std::max(0.0, limit);
         m.speed_mps = std::min(m.speed_mps, m.distance_m / ctx.dt);
     }
@@ -180,10 +183,8 @@ void scan_fronts(StepContext& ctx) {
         if (ctx.net.is_internal(lane)) return;
         SimState& st = ctx.st;
         const std::uint32_t v = ctx.lane_begin(lane)[0];
-        const std::uint32_t cursor = st.vehicles.route_cursor[v];
-        const std::uint32_t next_link = ctx.route_link(v, cursor + 1);
-        st.front_conn[lane] = next_link == kNone ? kNone
-                                                 : ctx.choose_connection(lane, next_link, ctx.route_link(v, cursor + 2), v);
+        const std::uint32_t next_link = ctx.route_link(v, st.vehicles.route_cursor[v] + 1);
+        st.front_conn[lane] = ctx.next_connection(lane, v);
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
         st.front_eta_s[lane] = static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
         if (next_link != kNone && distance < kMergeRequestDistance_m) {

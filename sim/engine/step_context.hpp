@@ -69,7 +69,7 @@ struct StepContext {
             if (st.lane_count[internal] > 0) {
                 f = lane_begin(internal)[0];
                 gap = net.lane_length_m[internal] - st.vehicles.pos_m[f];
-            } else if (st.lane_count[from] > 0 && st.front_conn[from] == c) {
+            } else if (st.lane_count[from] > 0 && next_connection(from, lane_begin(from)[0]) == c) {
                 f = lane_begin(from)[0];
                 gap = net.lane_length_m[from] - st.vehicles.pos_m[f] + net.lane_length_m[internal];
             } else {
@@ -104,6 +104,14 @@ struct StepContext {
         for (std::uint32_t l = net.lane_right[lane]; l != kNone; l = net.lane_right[l])
             if (lane_allows(l, v) && lane_reaches(l, link, v)) return -1;
         return 0;
+    }
+
+    // The connection vehicle v, on road lane `lane`, takes at the lane's end (kNone: none,
+    // or its route ends here).
+    std::uint32_t next_connection(std::uint32_t lane, std::uint32_t v) const {
+        const std::uint32_t cursor = st.vehicles.route_cursor[v];
+        const std::uint32_t next_link = route_link(v, cursor + 1);
+        return next_link == kNone ? kNone : choose_connection(lane, next_link, route_link(v, cursor + 2), v);
     }
 
     // The connection vehicle v takes from road lane `lane` onto `next_link`: preferably one
