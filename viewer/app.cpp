@@ -48,7 +48,7 @@ App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationI
     actions_ = std::make_unique<Actions>(st_, *runner_, *geo_, scenario_);
     st_.frame = runner_->frame();
     st_.layer = layer_from_name(opt_.layer).value_or(Layer::None);
-    st_.show_frame_stats = true;
+    st_.show_frame_stats = opt_.frame_stats;
 
     std::string script_text;
     if (opt_.screenshot) {
@@ -77,16 +77,26 @@ void App::open_window(bool fullscreen) {
 
 void App::set_presentation(bool on) {
     st_.present.on = on;
-    if (opt_.fullscreen_presentation && on != window_fullscreen_) {
-        open_window(on);
-        imgui_->recreate_device_objects();
-    }
+    // A new window has a new GL context; SFML creates every context sharing objects with its
+    // hidden one, so ImGui's program, buffers and font texture and our vertex buffers carry
+    // over (re-creating ImGui's device objects here is what broke the UI under Mesa).
+    if (opt_.fullscreen_presentation && on != window_fullscreen_) open_window(on);
     st_.camera_fitted = false;
 }
 
 void App::fit_camera() {
     layout();
-    st_.camera.fit(geo_->bounds(), panes_.empty() ? map_area_ : panes_.front().area);
+    sf::FloatRect area = panes_.empty() ? map_area_ : panes_.front().area;
+    if (st_.present.on) {
+        // Keep the streets clear of the title at the top and the cards at the bottom; fit()
+        // centres on the area, so shift the centre back to the middle of the free band.
+        const float top = 90.0f, bottom = 190.0f;
+        sf::FloatRect free{area.left, area.top + top, area.width, std::max(100.0f, area.height - top - bottom)};
+        st_.camera.fit(geo_->bounds(), free);
+        st_.camera.center.y -= (top - bottom) * 0.5f * st_.camera.meters_per_pixel;
+    } else {
+        st_.camera.fit(geo_->bounds(), area);
+    }
     st_.camera_fitted = true;
 }
 

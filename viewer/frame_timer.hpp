@@ -38,6 +38,7 @@ public:
     void end_frame();
 
     FrameStats stats() const;
+    void reset() { total_ = next_ = 0; }
     std::string summary() const;  // one line for the overlay and stdout
     std::size_t frames_seen() const { return total_; }
 

@@ -132,8 +132,7 @@ LegendInfo layer_legend(Layer layer) {
             break;
         case Layer::Diff:
             g.title = "Delay with the edit (B) - before (A)";
-            for (double s : {-20.0, -10.0, 0.0, 10.0, 20.0}) g.stops.push_back({s, fmt::format("{:+.0f} s", s)});
-            g.stops[2].label = "same";
+            g.stops = {{-20.0, "-20 s/veh"}, {0.0, "same"}, {20.0, "+20 s/veh"}};
             g.note = "Blue: better with the edit. Orange: worse.";
             break;
         case Layer::None: break;

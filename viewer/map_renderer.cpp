@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <SFML/Graphics/Sprite.hpp>
+#include <SFML/OpenGL.hpp>
+
 #include "palette.hpp"
 
 namespace ut::viewer {
@@ -10,7 +13,8 @@ namespace ut::viewer {
 namespace {
 
 constexpr std::size_t kSpeedLutSize = 64;
-constexpr float kSignalHeadMaxMpp = 1.2f;  // beyond this a 2 m head is under 2 px: not drawn
+constexpr float kSignalHeadMaxMpp = 1.2f;
+constexpr std::size_t kCacheMinVertices = 150'000;  // beyond this a 2 m head is under 2 px: not drawn
 const sf::Color kBusOutline{245, 245, 245};
 const sf::Color kNeutralVehicle{200, 200, 205};
 
@@ -64,6 +68,7 @@ MapRenderer::MapRenderer(const MapGeometry& geometry, std::vector<network::Vehic
 }
 
 void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_link) {
+    ++lane_version_;
     const sf::Color road = to_sf(kRoad);
     lanes_->recolor([&](std::uint32_t link) {
         if (!per_link || link >= per_link->size() || !(*per_link)[link]) return road;
@@ -74,10 +79,12 @@ void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_lin
 void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis, const MapDrawOptions& o) {
     const float mpp = o.meters_per_pixel;
     const bool detailed = 4.5f / mpp >= 5.0f;  // a car at least 5 px long: draw its shape
-    vehicle_type_ = detailed ? sf::Triangles : sf::Quads;
+    const bool points = 4.5f / mpp < 1.5f;     // far out: one 2 px point per vehicle
+    vehicle_type_ = detailed ? sf::Triangles : points ? sf::Points : sf::Quads;
     const float inv_top = static_cast<float>(1.0 / geo_.top_speed_mps());
-    const float min_len = 2.0f * mpp, min_half = 0.75f * mpp;
-    const std::size_t per = detailed ? 9 : 4;
+    // At least 3 x 2.5 px: zoomed out, a vehicle is a visible dot, and queues read as lines.
+    const float min_len = 3.0f * mpp, min_half = 1.25f * mpp;
+    const std::size_t per = detailed ? 9 : points ? 1 : 4;
     vehicle_vertices_.resize(snap.vehicles.size() * per * 2);  // x2: room for bus outlines
     sf::Vertex* out = vehicle_vertices_.data();
     std::size_t drawn = 0;
@@ -92,6 +99,11 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
         const std::size_t lut = std::min<std::size_t>(
             kSpeedLutSize - 1, static_cast<std::size_t>(v.speed_mps * inv_top * (kSpeedLutSize - 1) + 0.5f));
         const sf::Color fill = o.vehicles_by_speed ? speed_lut_[lut] : kNeutralVehicle;
+        if (points) {
+            // The middle of the vehicle, so a queue's dots line up behind the stop line.
+            *out++ = sf::Vertex(p - h * (0.5f * v.length_m), fill);
+            continue;
+        }
         const float len = std::max(v.length_m, min_len);
         const float half = std::max(vehicle_half_width(cls), min_half);
         const auto emit = [&](sf::Vector2f front, float length, float hw, sf::Color c) {
@@ -159,6 +171,48 @@ void MapRenderer::build_selection(const MapDrawOptions& o) {
         add_thick_line(overlay_vertices_, geo_.connection_path(id), std::max(0.6f, 1.5f * mpp), sf::Color(255, 255, 255, 200));
 }
 
+void MapRenderer::draw_static(sf::RenderTarget& target, const sf::View& view, sf::FloatRect vis) {
+    const sf::Vector2u size = target.getSize();
+    const sf::FloatRect vp = view.getViewport();
+    const sf::Vector2u px{static_cast<unsigned>(std::lround(vp.width * static_cast<float>(size.x))),
+                          static_cast<unsigned>(std::lround(vp.height * static_cast<float>(size.y)))};
+    if (px.x == 0 || px.y == 0) return;
+    if (px != cache_px_) {
+        cache_ok_ = static_cache_.create(px.x, px.y);
+        cache_px_ = px;
+        cache_valid_ = false;
+    }
+    // Copying the cached texture costs a full-pane quad; below ~150k vertices in view drawing
+    // the geometry itself is cheaper (a software renderer samples every pixel of the copy).
+    const bool worth_caching =
+        lanes_->visible_vertices(vis) + junctions_->visible_vertices(vis) > kCacheMinVertices;
+    if (!cache_ok_ || !worth_caching) {
+        target.setView(view);
+        lanes_->draw(target, vis);
+        junctions_->draw(target, vis);
+        return;
+    }
+    if (!cache_valid_ || cache_center_ != view.getCenter() || cache_size_ != view.getSize() ||
+        cache_version_ != lane_version_) {
+        sf::View full = view;
+        full.setViewport({0.0f, 0.0f, 1.0f, 1.0f});
+        static_cache_.setView(full);
+        static_cache_.clear(to_sf(kBackground));
+        lanes_->draw(static_cache_, vis);
+        junctions_->draw(static_cache_, vis);
+        static_cache_.display();
+        cache_center_ = view.getCenter();
+        cache_size_ = view.getSize();
+        cache_version_ = lane_version_;
+        cache_valid_ = true;
+    }
+    // A pixel view (the default view keeps the size the window was created with).
+    target.setView(sf::View(sf::FloatRect(0.0f, 0.0f, static_cast<float>(size.x), static_cast<float>(size.y))));
+    sf::Sprite sprite(static_cache_.getTexture());
+    sprite.setPosition(std::round(vp.left * static_cast<float>(size.x)), std::round(vp.top * static_cast<float>(size.y)));
+    target.draw(sprite, sf::BlendNone);  // opaque: no blending work for a full-pane quad
+}
+
 void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const engine::Snapshot& snapshot,
                        const MapDrawOptions& o, FrameTimer& timer) {
     const sf::FloatRect vis = visible_rect(view, 20.0f);
@@ -170,11 +224,15 @@ void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const eng
     build_selection(o);
     timer.mark(FramePart::Vertices);
 
+    draw_static(target, view, vis);
     target.setView(view);
-    lanes_->draw(target, vis);
-    junctions_->draw(target, vis);
     if (!head_vertices_.empty()) target.draw(head_vertices_.data(), head_vertices_.size(), sf::Quads);
-    if (!vehicle_vertices_.empty()) target.draw(vehicle_vertices_.data(), vehicle_vertices_.size(), vehicle_type_);
+    if (!vehicle_vertices_.empty()) {
+        // SFML leaves the point size alone; the target's context must be the current one.
+        if (vehicle_type_ == sf::Points) (void)target.setActive(true), glPointSize(2.0f);
+        target.draw(vehicle_vertices_.data(), vehicle_vertices_.size(), vehicle_type_);
+        if (vehicle_type_ == sf::Points) glPointSize(1.0f);
+    }
     if (!overlay_vertices_.empty()) target.draw(overlay_vertices_.data(), overlay_vertices_.size(), sf::Triangles);
     timer.mark(FramePart::Map);
 }

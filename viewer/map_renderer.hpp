@@ -4,6 +4,11 @@
 // plain quads of at least 2 px when zoomed out (cheaper, and a car shorter than a pixel has no
 // visible shape anyway). Buses get a white outline so they stand out at any speed.
 //
+// The static part (lanes, junctions) is rendered into a texture that is reused while the
+// camera and the lane colours stay put, so a still map costs one textured quad per frame
+// whatever the network's size; panning re-renders it. Zoomed far out (a car under 1.5 px),
+// vehicles become 2 px points: one vertex each instead of four.
+//
 // One renderer per pane (A and B), sharing the MapGeometry; each keeps its own lane colours.
 #pragma once
 
@@ -11,6 +16,7 @@
 #include <vector>
 
 #include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/View.hpp>
 
 #include "engine/snapshot.hpp"
@@ -47,6 +53,8 @@ private:
     void build_vehicles(const engine::Snapshot& snap, sf::FloatRect visible, const MapDrawOptions& o);
     void build_signal_heads(const engine::Snapshot& snap, sf::FloatRect visible);
     void build_selection(const MapDrawOptions& o);
+    // Draws lanes and junctions for `view` through the cached texture (re-rendered if stale).
+    void draw_static(sf::RenderTarget& target, const sf::View& view, sf::FloatRect visible);
 
     const MapGeometry& geo_;
     std::vector<network::VehicleClass> type_classes_;
@@ -58,6 +66,13 @@ private:
     std::vector<sf::Vertex> head_vertices_;
     std::vector<sf::Vertex> overlay_vertices_;  // selection and highlighted paths (triangles)
     std::size_t last_vehicles_ = 0;
+
+    sf::RenderTexture static_cache_;
+    bool cache_ok_ = false;          // false: render-to-texture unavailable, draw directly
+    bool cache_valid_ = false;
+    sf::Vector2f cache_center_, cache_size_;
+    sf::Vector2u cache_px_;
+    std::uint64_t lane_version_ = 0, cache_version_ = ~0ull;
 };
 
 }  // namespace ut::viewer

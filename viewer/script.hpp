@@ -4,6 +4,8 @@
 //   # comment                     blank lines and comments are ignored
 //   advance SECONDS               run the simulation (both runs after a fork) and wait
 //   run_to TIME_S                 the same, to an absolute simulated time
+//   play SPEED | pause            run on at SPEED x real time (0 = as fast as possible) while
+//                                 the next commands go on (e.g. `frames 300` to measure)
 //   select junction ID            select a junction (opens its timing plan)
 //   select link ID
 //   set split STAGE SECONDS       green time of stage STAGE (1 = first), in the draft
@@ -19,6 +21,7 @@
 //   report FILE                   plain-text key = value lines: plans, KPIs of A and B
 //   save_plans FILE               the plans of the running simulation (B after a fork)
 //   frames N                      draw N frames (lets the UI settle, measures frame time)
+//   stats LABEL                   print the frame-time summary since the last `stats`, then reset
 //   quit
 //
 // Header-only and UI-free: parsing is tested headless in tests/viewer.
@@ -58,6 +61,8 @@ struct Verb {
 constexpr Verb kVerbs[] = {
     {"advance", 1, 1, "advance SECONDS"},
     {"run_to", 1, 1, "run_to TIME_S"},
+    {"play", 1, 1, "play SPEED"},
+    {"pause", 0, 0, "pause"},
     {"select", 2, 2, "select junction ID | select link ID"},
     {"set", 2, 3, "set split|yellow|allred STAGE SECONDS | set cycle|offset SECONDS"},
     {"move_stage", 2, 2, "move_stage FROM TO"},
@@ -73,6 +78,7 @@ constexpr Verb kVerbs[] = {
     {"report", 1, 1, "report FILE"},
     {"save_plans", 1, 1, "save_plans FILE"},
     {"frames", 1, 1, "frames N"},
+    {"stats", 1, 1, "stats LABEL"},
     {"quit", 0, 0, "quit"},
 };
 
@@ -85,7 +91,8 @@ inline bool is_number(const std::string& s) {
 // Which argument positions must be numbers, per verb (checked so a typo fails at load, not
 // halfway through a run).
 inline std::vector<std::size_t> numeric_args(const ScriptCommand& c) {
-    if (c.verb == "advance" || c.verb == "run_to" || c.verb == "slider" || c.verb == "frames") return {0};
+    if (c.verb == "advance" || c.verb == "run_to" || c.verb == "slider" || c.verb == "frames" || c.verb == "play")
+        return {0};
     if (c.verb == "select") return {1};
     if (c.verb == "move_stage") return {0, 1};
     if (c.verb == "set") return c.args.size() == 3 ? std::vector<std::size_t>{1, 2} : std::vector<std::size_t>{1};

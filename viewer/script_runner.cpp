@@ -69,6 +69,11 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
         env.runner.run_to(target);
         wait_runner_ = true;
         wait_time_s_ = target;
+    } else if (verb == "play") {
+        env.runner.play(c.number(0));
+    } else if (verb == "pause") {
+        env.runner.pause();
+        wait_runner_ = true;
     } else if (verb == "select") {
         const auto id = static_cast<std::uint32_t>(c.number(1));
         if (c.args[0] == "junction") {
@@ -140,6 +145,10 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
         if (!error.empty()) fail(c, error);
     } else if (verb == "frames") {
         wait_frames_ = static_cast<int>(c.number(0));
+    } else if (verb == "stats") {
+        std::printf("urbantwin-viewer: %s: %s\n", c.args[0].c_str(), st.timer.summary().c_str());
+        std::fflush(stdout);
+        st.timer.reset();
     } else if (verb == "quit") {
         done_ = true;
     }

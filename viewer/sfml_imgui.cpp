@@ -173,12 +173,6 @@ void ImGuiSfml::render() {
     window_.resetGLStates();
 }
 
-void ImGuiSfml::recreate_device_objects() {
-    window_.setActive(true);
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
-}
-
 bool ImGuiSfml::wants_mouse() const { return ImGui::GetIO().WantCaptureMouse; }
 bool ImGuiSfml::wants_keyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
 

@@ -31,8 +31,6 @@ public:
     void process_event(const sf::Event& event);
     void new_frame(float dt_s);
     void render();
-    // After the window was re-created (full screen on/off) the GL context is new.
-    void recreate_device_objects();
 
     const Fonts& fonts() const { return fonts_; }
     bool wants_mouse() const;

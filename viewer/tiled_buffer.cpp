@@ -44,27 +44,42 @@ void TiledBuffer::upload() {
     if (use_gpu_buffer_ && !vertices_.empty()) buffer_.update(vertices_.data());
 }
 
-void TiledBuffer::draw(sf::RenderTarget& target, sf::FloatRect visible) const {
-    if (vertices_.empty()) return;
+TiledBuffer::Range TiledBuffer::tiles_in(sf::FloatRect visible) const {
     const float tw = std::max(bounds_.width, 1.0f) / static_cast<float>(tiles_);
     const float th = std::max(bounds_.height, 1.0f) / static_cast<float>(tiles_);
     // A primitive is filed under the tile of its first vertex and may reach into the next
     // tile, so one extra tile of margin on every side.
-    const int x0 = std::clamp(static_cast<int>(std::floor((visible.left - bounds_.left) / tw)) - 1, 0, tiles_ - 1);
-    const int x1 = std::clamp(static_cast<int>(std::floor((visible.left + visible.width - bounds_.left) / tw)) + 1, 0, tiles_ - 1);
-    const int y0 = std::clamp(static_cast<int>(std::floor((visible.top - bounds_.top) / th)) - 1, 0, tiles_ - 1);
-    const int y1 = std::clamp(static_cast<int>(std::floor((visible.top + visible.height - bounds_.top) / th)) + 1, 0, tiles_ - 1);
-    if (visible.left > bounds_.left + bounds_.width + tw || visible.top > bounds_.top + bounds_.height + th ||
-        visible.left + visible.width < bounds_.left - tw || visible.top + visible.height < bounds_.top - th)
-        return;
+    const auto clamp_tile = [&](float v) { return std::clamp(static_cast<int>(std::floor(v)), 0, tiles_ - 1); };
+    Range r{clamp_tile((visible.left - bounds_.left) / tw - 1.0f),
+            clamp_tile((visible.left + visible.width - bounds_.left) / tw + 1.0f),
+            clamp_tile((visible.top - bounds_.top) / th - 1.0f),
+            clamp_tile((visible.top + visible.height - bounds_.top) / th + 1.0f), false};
+    r.empty = vertices_.empty() || visible.left > bounds_.left + bounds_.width + tw ||
+              visible.top > bounds_.top + bounds_.height + th || visible.left + visible.width < bounds_.left - tw ||
+              visible.top + visible.height < bounds_.top - th;
+    return r;
+}
+
+std::size_t TiledBuffer::visible_vertices(sf::FloatRect visible) const {
+    const Range r = tiles_in(visible);
+    if (r.empty) return 0;
+    std::size_t n = 0;
+    for (int y = r.y0; y <= r.y1; ++y)
+        n += tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x1 + 1)] - tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x0)];
+    return n;
+}
+
+void TiledBuffer::draw(sf::RenderTarget& target, sf::FloatRect visible) const {
+    const Range r = tiles_in(visible);
+    if (r.empty) return;
     // Tiles of a row are contiguous: one call per row (one call in all when the whole map shows).
-    const bool all = x0 == 0 && x1 == tiles_ - 1;
-    for (int y = y0; y <= y1; ++y) {
-        const std::size_t first = tile_begin_[static_cast<std::size_t>(y * tiles_ + x0)];
-        std::size_t last = tile_begin_[static_cast<std::size_t>(y * tiles_ + x1 + 1)];
+    const bool all = r.x0 == 0 && r.x1 == tiles_ - 1;
+    for (int y = r.y0; y <= r.y1; ++y) {
+        const std::size_t first = tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x0)];
+        std::size_t last = tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x1 + 1)];
         if (all) {
-            last = tile_begin_[static_cast<std::size_t>(y1 * tiles_ + tiles_)];
-            y = y1;
+            last = tile_begin_[static_cast<std::size_t>(r.y1 * tiles_ + tiles_)];
+            y = r.y1;
         }
         if (last <= first) continue;
         if (use_gpu_buffer_) target.draw(buffer_, first, last - first);

@@ -23,6 +23,8 @@ public:
                 sf::PrimitiveType type, std::size_t per_primitive, sf::FloatRect bounds, int tiles_per_side);
 
     void draw(sf::RenderTarget& target, sf::FloatRect visible) const;
+    // How many vertices draw() would submit for this view.
+    std::size_t visible_vertices(sf::FloatRect visible) const;
 
     // Recolours every primitive by its payload and re-uploads.
     template <class ColorOf>
@@ -38,6 +40,11 @@ public:
 
 private:
     void upload();
+    struct Range {
+        int x0, x1, y0, y1;
+        bool empty;
+    };
+    Range tiles_in(sf::FloatRect visible) const;
 
     std::vector<sf::Vertex> vertices_;   // in tile order
     std::vector<std::uint32_t> payload_; // in tile order

@@ -1,7 +1,7 @@
 // What is drawn over the map: the legend (vehicle speed, the active layer, signal colours),
 // street names when zoomed in, A/B captions on the panes, and the frame-time counter.
 #include <cmath>
-#include <set>
+#include <algorithm>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -47,7 +47,7 @@ void draw_legend(ViewContext& ctx) {
     ImGui::Begin("##legend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
-    const float width = 230.0f;
+    const float width = 260.0f;
     const double top_kmh = ctx.geo.top_speed_mps() * 3.6;
     if (st.vehicles) {
         if (st.layer == Layer::None) {
@@ -115,22 +115,29 @@ void draw_labels(ViewContext& ctx, const Pane& pane) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->PushClipRect(ImVec2(pane.rect.left, pane.rect.top),
                      ImVec2(pane.rect.left + pane.rect.width, pane.rect.top + pane.rect.height), true);
-    std::set<std::pair<std::string, long>> placed;  // (name, screen cell): one label per street per cell
+    // Placed label boxes: a name is not repeated within kLabelCell_px (the two directions of
+    // a street sit side by side), and no two labels overlap.
+    std::vector<std::pair<const std::string*, ImVec4>> placed;
     const network::Network& net = ctx.geo.network();
-    int drawn = 0;
     for (const LabelSpot& l : ctx.geo.labels()) {
         const sf::Vector2f px = cam.to_pixel(l.position, pane.area);
         if (!pane.rect.contains(px)) continue;
         if (l.length_m / cam.meters_per_pixel < 60.0f) continue;  // no room on a short link
         const std::string& name = net.links[l.link].name;
-        const long cell = static_cast<long>(px.x / kLabelCell_px) * 100000L + static_cast<long>(px.y / kLabelCell_px);
-        if (!placed.insert({name, cell}).second) continue;
         const ImVec2 size = ImGui::CalcTextSize(name.c_str());
-        const ImVec2 at{px.x - size.x * 0.5f, px.y - size.y * 0.5f};
-        dl->AddRectFilled(ImVec2(at.x - 3.0f, at.y - 1.0f), ImVec2(at.x + size.x + 3.0f, at.y + size.y + 1.0f),
-                          IM_COL32(20, 22, 26, 170), 3.0f);
-        dl->AddText(at, IM_COL32(235, 235, 235, 255), name.c_str());
-        if (++drawn > 250) break;
+        const ImVec4 box{px.x - size.x * 0.5f - 3.0f, px.y - size.y * 0.5f - 1.0f, px.x + size.x * 0.5f + 3.0f,
+                         px.y + size.y * 0.5f + 1.0f};
+        const bool clash = std::any_of(placed.begin(), placed.end(), [&](const auto& p) {
+            const ImVec4& b = p.second;
+            if (*p.first == name && std::hypot((b.x + b.z) * 0.5f - px.x, (b.y + b.w) * 0.5f - px.y) < kLabelCell_px)
+                return true;
+            return box.x < b.z && b.x < box.z && box.y < b.w && b.y < box.w;
+        });
+        if (clash) continue;
+        placed.emplace_back(&name, box);
+        dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(20, 22, 26, 170), 3.0f);
+        dl->AddText(ImVec2(box.x + 3.0f, box.y + 1.0f), IM_COL32(235, 235, 235, 255), name.c_str());
+        if (placed.size() > 250) break;
     }
     dl->PopClipRect();
 }
@@ -150,8 +157,9 @@ void draw_caption(ViewContext& ctx, const Pane& pane, const char* text, Rgb colo
 
 void draw_frame_stats(ViewContext& ctx, std::size_t vehicles_drawn) {
     const FrameStats s = ctx.st.timer.stats();
-    ImGui::SetNextWindowPos(ImVec2(ctx.map_area.left + ctx.map_area.width - 10.0f, ctx.map_area.top + 10.0f),
-                            ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+    ImGui::SetNextWindowPos(ImVec2(ctx.map_area.left + ctx.map_area.width - 10.0f,
+                                   ctx.map_area.top + ctx.map_area.height - 10.0f),
+                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("##frametime", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |

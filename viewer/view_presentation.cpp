@@ -96,6 +96,40 @@ void draw_cards(ViewContext& ctx) {
     }
 }
 
+// What the colours mean, in one line of plain words (bottom left above the cards).
+void draw_map_key(ViewContext& ctx) {
+    const Layer layer = ctx.st.layer;
+    const bool forked = ctx.st.frame->b.has_value();
+    ImGui::SetNextWindowPos(ImVec2(ctx.map_area.left + 16.0f, ctx.map_area.top + 16.0f));
+    ImGui::SetNextWindowBgAlpha(0.8f);
+    ImGui::Begin("##mapkey", nullptr, kOverlay);
+    ImGui::PushFont(ctx.fonts.medium);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const auto swatch = [&](Rgb c, const char* text) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        dl->AddRectFilled(ImVec2(p.x, p.y + h * 0.2f), ImVec2(p.x + h * 1.4f, p.y + h * 0.8f), to_imgui(c));
+        ImGui::Dummy(ImVec2(h * 1.5f, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text);
+    };
+    if (layer == Layer::Diff && forked) {
+        ImGui::TextUnformatted("Streets after the change:");
+        swatch(kBetter, "less waiting");
+        swatch(kWorse, "more waiting");
+    } else if (layer == Layer::None) {
+        ImGui::TextUnformatted("Cars and buses:");
+        swatch(speed_color(0.0, 1.0), "standing");
+        swatch(speed_color(1.0, 1.0), "moving freely");
+    } else {
+        ImGui::TextUnformatted(layer_legend(layer).title.c_str());
+        swatch(badness_color(1.0), "worst");
+        swatch(badness_color(0.0), "best");
+    }
+    ImGui::PopFont();
+    ImGui::End();
+}
+
 void draw_buttons(ViewContext& ctx) {
     PresentationState& p = ctx.st.present;
     const sf::FloatRect a = ctx.map_area;
@@ -126,9 +160,10 @@ void draw_presentation(ViewContext& ctx) {
         draw_side_label(ctx, "After", x + 24.0f, 0.0f, kRunB);
         draw_slider(ctx);
     } else {
-        draw_side_label(ctx, ctx.scenario.name.c_str(), a.left + 24.0f, 0.0f, kRunALight);
+        draw_side_label(ctx, ctx.scenario.name.c_str(), a.left + a.width * 0.5f, 0.5f, kRunALight);
     }
     draw_cards(ctx);
+    draw_map_key(ctx);
     if (!ctx.capturing) draw_buttons(ctx);
 }
 

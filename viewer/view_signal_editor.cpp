@@ -24,7 +24,7 @@ void plan_field(ViewContext& ctx, const char* label, double value, double lo, do
     EditorState& ed = ctx.st.editor;
     const JunctionId j = ctx.st.selection.junction;
     double v = value;
-    ImGui::SetNextItemWidth(72.0f);
+    ImGui::SetNextItemWidth(64.0f);
     const bool changed = ImGui::DragScalar(label, ImGuiDataType_Double, &v, 0.25f, &lo, &hi, "%.1f");
     if (ImGui::IsItemActivated()) {
         ed.drag_before = ctx.actions.draft(j);
@@ -70,30 +70,47 @@ void draw_stage_rows(ViewContext& ctx, const signals::SignalPlan& plan) {
     Actions& act = ctx.actions;
     const JunctionId j = ctx.st.selection.junction;
     const auto& conflicts = act.conflicts(j);
+    if (ImGui::BeginTable("stages", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("Stage");
+        ImGui::TableSetupColumn("Green s");
+        ImGui::TableSetupColumn("Yellow s");
+        ImGui::TableSetupColumn("All-red s");
+        ImGui::TableSetupColumn("Order");
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < plan.stages.size(); ++i) {
+            const signals::Stage& s = plan.stages[i];
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", i + 1);
+            ImGui::TableNextColumn();
+            plan_field(ctx, "##green", s.green_s, 0.0, 300.0,
+                       [&, i](signals::SignalPlan p, double v) { return set_green(std::move(p), i, v, lim, conflicts); },
+                       fmt::format("stage {} green {{:.1f}} s", i + 1));
+            ImGui::TableNextColumn();
+            plan_field(ctx, "##yellow", s.yellow_s, 0.0, 10.0,
+                       [&, i](signals::SignalPlan p, double v) { return set_yellow(std::move(p), i, v, lim, conflicts); },
+                       fmt::format("stage {} yellow {{:.1f}} s", i + 1));
+            ImGui::TableNextColumn();
+            plan_field(ctx, "##allred", s.all_red_s, 0.0, 10.0,
+                       [&, i](signals::SignalPlan p, double v) { return set_all_red(std::move(p), i, v, lim, conflicts); },
+                       fmt::format("stage {} all-red {{:.1f}} s", i + 1));
+            ImGui::TableNextColumn();
+            if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0)
+                act.edit(fmt::format("stage {} earlier", i + 1), move_stage(plan, i, i - 1, lim, conflicts));
+            ImGui::SameLine();
+            if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < plan.stages.size())
+                act.edit(fmt::format("stage {} later", i + 1), move_stage(plan, i, i + 1, lim, conflicts));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    // Which movements each stage serves; adding one is where the conflict check bites.
+    if (!ImGui::CollapsingHeader("Movements served by each stage")) return;
     for (std::size_t i = 0; i < plan.stages.size(); ++i) {
         const signals::Stage& s = plan.stages[i];
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::Text("Stage %zu", i + 1);
-        ImGui::SameLine(70.0f);
-        plan_field(ctx, "green", s.green_s, 0.0, 300.0,
-                   [&, i](signals::SignalPlan p, double v) { return set_green(std::move(p), i, v, lim, conflicts); },
-                   fmt::format("stage {} green {{:.1f}} s", i + 1));
-        ImGui::SameLine();
-        plan_field(ctx, "yellow", s.yellow_s, 0.0, 10.0,
-                   [&, i](signals::SignalPlan p, double v) { return set_yellow(std::move(p), i, v, lim, conflicts); },
-                   fmt::format("stage {} yellow {{:.1f}} s", i + 1));
-        ImGui::SameLine();
-        plan_field(ctx, "all-red", s.all_red_s, 0.0, 10.0,
-                   [&, i](signals::SignalPlan p, double v) { return set_all_red(std::move(p), i, v, lim, conflicts); },
-                   fmt::format("stage {} all-red {{:.1f}} s", i + 1));
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0)
-            act.edit(fmt::format("stage {} earlier", i + 1), move_stage(plan, i, i - 1, lim, conflicts));
-        ImGui::SameLine();
-        if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < plan.stages.size())
-            act.edit(fmt::format("stage {} later", i + 1), move_stage(plan, i, i + 1, lim, conflicts));
-        // Which movements the stage serves; adding one is where the conflict check bites.
-        if (ImGui::TreeNode("movements", "movements: %zu of %zu groups", s.green_groups.size(), plan.groups.size())) {
+        ImGui::PushID(static_cast<int>(i) + 1000);
+        if (ImGui::TreeNode("stage", "Stage %zu: %zu of %zu movements", i + 1, s.green_groups.size(), plan.groups.size())) {
             for (std::uint16_t g = 0; g < plan.groups.size(); ++g) {
                 bool on = std::find(s.green_groups.begin(), s.green_groups.end(), g) != s.green_groups.end();
                 ImGui::PushID(g);

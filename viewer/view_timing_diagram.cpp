@@ -42,10 +42,14 @@ void draw_timing_diagram(ViewContext& ctx, const signals::SignalPlan& plan) {
     EditorState& ed = ctx.st.editor;
     const double cycle = plan.cycle_s();
     if (cycle <= 0.0 || plan.groups.empty()) return;
-    const float label_w = 118.0f, row_h = 16.0f, header_h = ImGui::GetTextLineHeight() + 2.0f;
+    const float row_h = ImGui::GetTextLineHeight() + 3.0f, header_h = ImGui::GetTextLineHeight() + 2.0f;
     const float axis_h = ImGui::GetTextLineHeight() + 4.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 200.0f);
+    // Names as wide as they need, up to 45 % of the width (then clipped; the tooltip has all).
+    float label_w = 0.0f;
+    for (const signals::SignalGroup& g : plan.groups) label_w = std::max(label_w, ImGui::CalcTextSize(g.name.c_str()).x);
+    label_w = std::min(label_w + 8.0f, width * 0.45f);
     const float x0 = origin.x + label_w, x1 = origin.x + width - 4.0f;
     const float y0 = origin.y + header_h;
     const float y1 = y0 + row_h * static_cast<float>(plan.groups.size());
@@ -74,8 +78,13 @@ void draw_timing_diagram(ViewContext& ctx, const signals::SignalPlan& plan) {
                              ImGui::IsWindowHovered();
         if (hovered) ed.hovered_group = static_cast<int>(g);
         const bool lit = ed.hovered_group == static_cast<int>(g);
+        dl->PushClipRect(ImVec2(origin.x, ry), ImVec2(x0 - 4.0f, ry + row_h), true);
         dl->AddText(ImVec2(origin.x, ry + 1.0f), lit ? IM_COL32(255, 255, 255, 255) : IM_COL32(190, 190, 190, 255),
                     plan.groups[g].name.c_str());
+        dl->PopClipRect();
+        if (hovered)
+            ImGui::SetTooltip("%s%s\nIts movements are outlined on the map.", plan.groups[g].name.c_str(),
+                              plan.groups[g].permissive ? " (permissive: yields)" : "");
         int run_start = 0;
         for (int c = 1; c <= columns; ++c) {
             const std::size_t cs = static_cast<std::size_t>(c), ps = static_cast<std::size_t>(run_start);
