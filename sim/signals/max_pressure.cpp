@@ -18,12 +18,14 @@ double pressure_of(const ControllerInputs& in, std::uint8_t p) {
     return p < in.pressure.size() ? in.pressure[p] : 0.0;
 }
 
-// The best phase of ring r in barrier group b, or kNoPhase when the ring has none there.
-std::uint8_t best_in(const CompiledPlan& cp, const ControllerInputs& in, std::size_t r, std::size_t b) {
+// The best phase of ring r in barrier group b (other than `except`), or kNoPhase when the
+// ring has none there.
+std::uint8_t best_in(const CompiledPlan& cp, const ControllerInputs& in, std::size_t r, std::size_t b,
+                     std::uint8_t except = kNoPhase) {
     std::uint8_t best = kNoPhase;
     double best_pressure = -std::numeric_limits<double>::infinity();
     for (std::uint8_t p : cp.plan.rings[r][b]) {
-        if (pressure_of(in, p) > best_pressure) {
+        if (p != except && pressure_of(in, p) > best_pressure) {
             best = p;
             best_pressure = pressure_of(in, p);
         }
@@ -53,13 +55,18 @@ void step_max_pressure(const CompiledPlan& cp, ControllerState& s, const Control
         s.target_barrier = kNoPhase;
     }
     bool any_green = false;
+    bool started = false;
     for (std::size_t r = 0; r < rings; ++r) {
         RingState& ring = s.rings[r];
         if (ring.interval == Interval::Rest && ring.next != kNoPhase && cp.places[ring.next].barrier == s.barrier) {
             start_green(cp, s, r, ring.next, t);
-            continue;  // a phase just started: no decision before its min green
+            started = true;
         }
         any_green = any_green || ring.interval == Interval::Green;
+    }
+    if (started) return;  // no decision before the new phases' min green
+    for (std::size_t r = 0; r < rings; ++r) {
+        const RingState& ring = s.rings[r];
         if (ring.interval == Interval::Green && t - ring.green_start_s + kEps < cp.plan.phases[ring.phase].min_green_s)
             return;
     }
@@ -92,14 +99,15 @@ void step_max_pressure(const CompiledPlan& cp, ControllerState& s, const Control
     if (best_group == s.barrier && any_green) {
         for (std::size_t r = 0; r < rings; ++r) {
             RingState& ring = s.rings[r];
-            const std::uint8_t q = best_in(cp, in, r, s.barrier);
+            std::uint8_t q = best_in(cp, in, r, s.barrier);
             if (q == kNoPhase) continue;
             if (ring.interval != Interval::Green) {
                 if (pressure_of(in, q) > 0.0) start_green(cp, s, r, q, t);
                 continue;
             }
-            if (q == ring.phase) continue;
             const bool ring_maxed = t - ring.green_start_s + kEps >= max_green_of(cp, tp, ring.phase);
+            if (ring_maxed) q = best_in(cp, in, r, s.barrier, ring.phase);  // max green: someone else's turn
+            if (q == kNoPhase || q == ring.phase) continue;
             if (pressure_of(in, q) > pressure_of(in, ring.phase) || (ring_maxed && pressure_of(in, q) > 0.0))
                 end_green(cp, s, r, q, ring_maxed ? EndReason::MaxOut : EndReason::Pressure, t);
         }

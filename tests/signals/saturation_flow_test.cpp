@@ -73,11 +73,10 @@ Discharge measure_discharge(bool driver_variation) {
 
 }  // namespace
 
-// [!mayfail] until the engine discharges a queue at 1800+ veh/h: measured 1,104 veh/h with
-// the "don't block the box" rule of path_ahead.cpp (a vehicle stops at the stop line while
-// its leader has just entered the exit lane, even when that leader is moving away) and
-// ~1,740 veh/h once that is fixed, with the default car's IDM time headway T = 1.2 s
-// (T = 1.0 s gives ~1,930). Reported to the engine's owner; see docs/signals.md.
+// [!mayfail] until the default car discharges a queue at 1800+ veh/h: measured ~1,740 veh/h
+// per lane with the default car's IDM time headway T = 1.2 s (a bare IDM platoon gives the
+// same; T = 1.1 s gives ~1,830, T = 1.0 s ~1,930). Start-up lost time ~1.6 s passes.
+// Reported to the engine's owner; see docs/signals.md.
 TEST_CASE("Saturation flow at a stop line is 1800-2000 veh/h of green per lane, start-up lost time about 2 s",
           "[signals][evidence][!mayfail]") {
     for (bool variation : {false, true}) {
