@@ -66,20 +66,19 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     const std::uint32_t target = to_left ? net.lane_left[lane] : net.lane_right[lane];
     if (target == kNone || !ctx.lane_allows(target, v)) return {};
 
-    const std::uint32_t next_link = ctx.route_link(v, veh.route_cursor[v] + 1);
-    const bool ok_here = ctx.lane_allows(lane, v) && ctx.lane_reaches(lane, next_link, v);
-    const bool ok_there = ctx.lane_reaches(target, next_link, v);
-    bool mandatory = false;
-    if (!ok_here) {
-        if (ctx.direction_to_reach(lane, next_link, v) != (to_left ? 1 : -1)) return {};
-        mandatory = true;
-    } else if (!ok_there) {
-        return {};
-    }
-
     const VehicleType& type = ctx.type_of(v);
     const double x = veh.pos_m[v];
     const double v_self = veh.speed_mps[v];
+    const std::uint32_t next_link = ctx.route_link(v, veh.route_cursor[v] + 1);
+    const bool mandatory = !(ctx.lane_allows(lane, v) && ctx.lane_reaches(lane, next_link, v));
+    if (mandatory) {
+        if (ctx.direction_to_reach(lane, next_link, v) != (to_left ? 1 : -1)) return {};
+    } else {
+        // A driver already accelerating almost as on a free road has nothing to gain.
+        const double free_accel = idm_acceleration(type, v_self, ctx.desired_speed(v, lane), kNoLeaderGap_m, 0.0);
+        if (free_accel - accel_here <= type.lane_change_threshold_mps2) return {};
+        if (!ctx.lane_reaches(target, next_link, v)) return {};
+    }
     const double length = type.length_m;
     const double to_end = net.lane_length_m[lane] - x;
     if (!mandatory && to_end < kNoChangeNearEnd_m) return {};

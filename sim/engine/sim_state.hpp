@@ -30,6 +30,8 @@ struct VehicleArrays {
     std::vector<std::uint32_t> lane;
     std::vector<std::uint32_t> trip;
     std::vector<std::uint32_t> route_cursor;  // index into the trip's route of the current (or just left) link
+    std::vector<std::uint32_t> route_begin;   // the trip's route, copied here so the step reads it in one load
+    std::vector<std::uint32_t> route_size;
     std::vector<std::uint8_t> type;
     std::vector<float> speed_factor;
     std::vector<float> halted_s;           // continuous time below the halt speed

@@ -25,6 +25,8 @@ void VehicleArrays::resize(std::size_t n) {
     lane.resize(n, kNone);
     trip.resize(n);
     route_cursor.resize(n);
+    route_begin.resize(n);
+    route_size.resize(n);
     type.resize(n);
     speed_factor.resize(n, 1.0f);
     halted_s.resize(n);

@@ -19,8 +19,7 @@ struct StepContext {
 
     // The link at position k of vehicle v's route, or kNone past its end.
     std::uint32_t route_link(std::uint32_t v, std::uint32_t k) const {
-        const demand::Trip& t = trip_of(v);
-        return k < t.route_size ? st.demand->route_links[t.route_begin + k].index() : kNone;
+        return k < st.vehicles.route_size[v] ? st.demand->route_links[st.vehicles.route_begin[v] + k].index() : kNone;
     }
 
     const VehicleType& type_of(std::uint32_t v) const { return st.vehicle_types[st.vehicles.type[v]]; }
