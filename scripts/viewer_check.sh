@@ -95,16 +95,20 @@ if run_viewer "$out/edit.log" "$out/check.toml" --script "$out/edit.script"; the
   grep -q "refused: stage 1: green 2 s is outside" "$out/edit.log" || fail "the 2 s green was not refused (edit.log)"
   $check_png "$out/junction.png" road:map:0.05 signal_red:map:0.0002 signal_green:map:0.00005 white:map:0.001 \
     || fail "junction.png: signal heads or selection ring missing"
-  $check_png "$out/ab.png" road:left:0.03 road:right:0.03 run_a:left:0.0005 run_b:right:0.0005 \
+  # B's streets carry the B - A layer, so "street" (road grey or a layer colour) on the right.
+  $check_png "$out/ab.png" road:left:0.03 street:right:0.03 run_a:left:0.0005 run_b:right:0.0005 \
     white:0.345,0.1,0.355,1:0.06 || fail "ab.png: two panes with captions and a divider expected"
-  $check_png "$out/present.png" white:0.495,0.2,0.505,0.7:0.15 road:all:0.02 || fail "present.png: slider/map missing"
+  $check_png "$out/present.png" white:0.495,0.2,0.505,0.7:0.08 street:0.2,0.1,0.5,0.75:0.02 \
+    street:0.5,0.1,0.8,0.75:0.02 || fail "present.png: slider or before/after map missing"
   report=$out/ab.txt
   [ "$(value "$report" forked)" = true ] || fail "report: not forked"
   [ "$(value "$report" a.plan.stage1.green_s)" = 25 ] || fail "report: A's stage 1 changed ($(value "$report" a.plan.stage1.green_s))"
   [ "$(value "$report" b.plan.stage1.green_s)" = 45 ] || fail "report: B's stage 1 is not the edit ($(value "$report" b.plan.stage1.green_s))"
   [ "$(value "$report" b.plan.stage3.green_s)" = 25 ] || fail "report: undo of stage 3 not in B ($(value "$report" b.plan.stage3.green_s))"
   [ "$(value "$report" a.state_hash)" != "$(value "$report" b.state_hash)" ] || fail "report: the edit did not change B"
-  grep -q "^green_s = 45$" "$out/plans.toml" || fail "plans.toml: the edited green is not saved"
+  # Plan files are in ring form: stage 1's split = 45 s green + 3 s yellow + 2 s all-red.
+  awk '/name = "r1c1"/,/^splits/' "$out/plans.toml" | grep -q "^splits = { 1 = 50," \
+    || fail "plans.toml: the edited split of junction r1c1 is not saved"
 fi
 
 echo "viewer_check: 3. a fork without an edit stays identical"

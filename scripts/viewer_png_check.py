@@ -10,7 +10,7 @@ pixels in REGION have the colour class NAME". REGION is one of
     x0,y0,x1,y1                   (fractions of the image, e.g. 0,0.1,0.5,1)
 Colour classes: road, background, vehicle (the speed palette), signal_red, signal_green,
 run_a (A caption blue), run_b (B caption orange), white, better, worse, layer (any layer
-colour other than plain road). Prints the measured fractions; exit 1 if a check fails.
+colour other than plain road), street (road or any layer colour, incl. "no change"). Prints the measured fractions; exit 1 if a check fails.
 """
 import struct
 import sys
@@ -47,6 +47,9 @@ def classify(name):
         return lambda c: any(near(c, s, 6) for s in SPEED)
     if name == "layer":
         return lambda c: any(near(c, s, 6) for s in SPEED) or near(c, (86, 180, 233), 20) or near(c, (230, 159, 0), 20)
+    if name == "street":
+        layer = classify("layer")
+        return lambda c: near(c, ROAD, 3) or near(c, (72, 76, 84), 3) or layer(c)
     if name == "signal_red":
         return lambda c: near(c, (230, 40, 40), 12)
     if name == "signal_green":

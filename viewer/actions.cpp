@@ -3,19 +3,25 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <set>
 
 #include <fmt/format.h>
 
-#include "network/conflicts.hpp"
 #include "output/atomic_file.hpp"
-#include "plan_file.hpp"
+#include "scenario/signal_plan_file.hpp"
+#include "signals/webster.hpp"
 #include "text_format.hpp"
 
 namespace ut::viewer {
 
-Actions::Actions(AppState& state, SimRunner& runner, const MapGeometry& geometry, const scenario::Scenario& scenario)
-    : st_(state), runner_(runner), geo_(geometry), scenario_(scenario) {}
+Actions::Actions(AppState& state, SimRunner& runner, const MapGeometry& geometry, const scenario::Scenario& scenario,
+                 std::vector<std::vector<double>> group_flow_veh_h)
+    : st_(state), runner_(runner), geo_(geometry), scenario_(scenario), group_flow_(std::move(group_flow_veh_h)) {
+    initial_plan_of_junction_.assign(geo_.network().junctions.size(), -1);
+    const auto& plans = *runner_.frame()->a.plans;
+    for (std::size_t k = 0; k < plans.size(); ++k)
+        if (plans[k].junction.index() < initial_plan_of_junction_.size())
+            initial_plan_of_junction_[plans[k].junction.index()] = static_cast<int>(k);
+}
 
 void Actions::select_junction(std::optional<JunctionId> j) {
     st_.selection.junction = j.value_or(JunctionId{});
@@ -52,17 +58,14 @@ std::optional<signals::SignalPlan> Actions::draft(JunctionId j) const {
     return std::nullopt;
 }
 
-const std::vector<ConflictPair>& Actions::conflicts(JunctionId j) {
-    if (!conflicts_ready_) {
-        // Computed once for the whole network on the first edit: the network never changes.
-        conflicts_by_junction_.assign(geo_.network().junctions.size(), {});
-        for (const network::Conflict& c : network::compute_conflicts(geo_.network())) {
-            const std::uint32_t junction = geo_.net().conn_junction[c.a.index()];
-            conflicts_by_junction_[junction].emplace_back(c.a, c.b);
-        }
-        conflicts_ready_ = true;
+EditRules Actions::rules() {
+    if (!conflict_table_) {
+        // Built once for the whole network on the first edit: the network never changes.
+        conflict_table_ = std::make_unique<signals::ConflictTable>(geo_.network());
     }
-    return conflicts_by_junction_.at(j.index());
+    return {st_.editor.limits, [this](const signals::SignalPlan& p) {
+                return signals::check_plan(geo_.network(), *conflict_table_, p);
+            }};
 }
 
 bool Actions::edit(const std::string& what, const EditResult& r) {
@@ -105,7 +108,7 @@ void Actions::apply_draft() {
     const JunctionId j = st_.selection.junction;
     const std::optional<signals::SignalPlan> d = draft(j);
     if (!d || !has_draft(j)) return;
-    const std::vector<std::string> why = check_plan(*d, st_.editor.limits, conflicts(j));
+    const std::vector<std::string> why = check_draft(*d, rules());
     if (!why.empty()) {
         st_.editor.refused = why.front();
         return;
@@ -121,7 +124,7 @@ void Actions::fork_with_draft() {
     std::optional<engine::Command> edit;
     if (has_draft(j)) {
         const signals::SignalPlan d = *draft(j);
-        const std::vector<std::string> why = check_plan(d, st_.editor.limits, conflicts(j));
+        const std::vector<std::string> why = check_draft(d, rules());
         if (!why.empty()) {
             st_.editor.refused = why.front();
             return;
@@ -151,7 +154,10 @@ bool Actions::save_plans(const std::filesystem::path& path, bool overwrite, std:
     if (!st_.frame) return false;
     const RunView& run = st_.frame->b ? *st_.frame->b : st_.frame->a;
     try {
-        output::write_file_atomically(path, plans_to_toml(*run.plans, scenario_.name, run.time_s));
+        scenario::write_signal_plan_file(
+            path, geo_.network(), *run.plans,
+            fmt::format("Signal plans of scenario '{}', saved by urbantwin-viewer at simulated time {} ({} run).",
+                        scenario_.name, clock_text(run.time_s), st_.frame->b ? "B" : "the"));
         st_.editor.info = fmt::format("saved {} plans to {}", run.plans->size(), path.string());
     } catch (const output::OutputError& e) {
         if (error) *error = e.what();
@@ -160,46 +166,24 @@ bool Actions::save_plans(const std::filesystem::path& path, bool overwrite, std:
     return true;
 }
 
-EditResult Actions::webster_suggestion(JunctionId j) const {
+EditResult Actions::webster_suggestion(JunctionId j) {
     const std::optional<signals::SignalPlan> base = draft(j);
-    if (!base || base->stages.empty()) return {std::nullopt, "this junction has no stage plan"};
-    const RunView& run = st_.frame->b ? *st_.frame->b : st_.frame->a;
-    if (!run.window || run.window_s < 60.0) return {std::nullopt, "no traffic measured yet: run a few minutes first"};
-    constexpr double kSaturation_veh_h_lane = 1800.0;
-    const network::Network& net = geo_.network();
-    const double hours = run.window_s / 3600.0;
-    // Flow ratio of a group: the busiest approach lane feeding it, against saturation flow.
-    const auto group_ratio = [&](const signals::SignalGroup& g) {
-        double y = 0.0;
-        std::set<std::uint32_t> links;
-        for (ConnectionId c : g.connections) links.insert(net.connection(c).from_link.index());
-        for (std::uint32_t l : links) {
-            const double per_lane = static_cast<double>((*run.window)[l].left) / hours /
-                                    static_cast<double>(std::max<std::size_t>(net.links[l].lanes.size(), 1));
-            y = std::max(y, per_lane / kSaturation_veh_h_lane);
-        }
-        return y;
-    };
-    std::vector<double> y(base->stages.size(), 0.0);
-    double total_y = 0.0, lost = 0.0;
-    for (std::size_t i = 0; i < base->stages.size(); ++i) {
-        for (std::uint16_t g : base->stages[i].green_groups) y[i] = std::max(y[i], group_ratio(base->groups[g]));
-        total_y += y[i];
-        lost += base->stages[i].yellow_s + base->stages[i].all_red_s;
-    }
-    if (total_y <= 0.0) return {std::nullopt, "no vehicles left this junction in the window"};
-    if (total_y >= 0.95)
-        return {std::nullopt, fmt::format("demand is at capacity (Y = {:.2f}): no cycle length clears it; "
-                                          "reduce demand or add lanes",
-                                          total_y)};
-    const PlanLimits& lim = st_.editor.limits;
-    const double cycle = std::clamp((1.5 * lost + 5.0) / (1.0 - total_y), lim.min_cycle_s, lim.max_cycle_s);
-    signals::SignalPlan p = *base;
-    for (std::size_t i = 0; i < p.stages.size(); ++i)
-        p.stages[i].green_s = std::max(lim.min_green_s, std::round((cycle - lost) * y[i] / total_y * 2.0) / 2.0);
-    const std::vector<std::string> why = check_plan(p, lim, {});
-    if (!why.empty()) return {std::nullopt, "the Webster timing is outside the limits: " + why.front()};
-    return {std::move(p), {}};
+    const int k = j.index() < initial_plan_of_junction_.size() ? initial_plan_of_junction_[j.index()] : -1;
+    if (!base || k < 0 || static_cast<std::size_t>(k) >= group_flow_.size())
+        return {std::nullopt, "this junction has no signal plan"};
+    const std::vector<double>& flow = group_flow_[static_cast<std::size_t>(k)];
+    if (flow.size() != base->groups.size()) return {std::nullopt, "the plan's movements changed; no demand to time them"};
+    signals::WebsterOptions o;
+    o.min_cycle_s = st_.editor.limits.min_cycle_s;
+    o.max_cycle_s = std::min(o.max_cycle_s, st_.editor.limits.max_cycle_s);
+    o.min_green_s = st_.editor.limits.min_green_s;
+    const signals::WebsterTiming t = signals::webster_timing(geo_.network(), *base, flow, o);
+    if (t.flow_ratio_sum <= 0.0) return {std::nullopt, "no demand passes this junction"};
+    if (t.oversaturated)
+        return {std::nullopt, fmt::format("demand is at capacity (Y = {:.2f}): no cycle length clears it; reduce "
+                                          "demand or add lanes",
+                                          t.flow_ratio_sum)};
+    return plan_edit_detail::accept_if_valid(signals::with_webster_timing(*base, t), rules());
 }
 
 }  // namespace ut::viewer

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,13 +13,17 @@
 #include "map_geometry.hpp"
 #include "plan_edit.hpp"
 #include "scenario/scenario.hpp"
+#include "signals/conflict_check.hpp"
 #include "sim_runner.hpp"
 
 namespace ut::viewer {
 
 class Actions {
 public:
-    Actions(AppState& state, SimRunner& runner, const MapGeometry& geometry, const scenario::Scenario& scenario);
+    // `group_flow_veh_h[k]` is the demand of each movement of the k-th initial plan, for
+    // Webster (signals::group_demand over the scenario's demand).
+    Actions(AppState& state, SimRunner& runner, const MapGeometry& geometry, const scenario::Scenario& scenario,
+            std::vector<std::vector<double>> group_flow_veh_h);
 
     void select_junction(std::optional<JunctionId> junction);
     void select_link(std::optional<LinkId> link);
@@ -29,7 +34,8 @@ public:
     // The draft of `j`, or its running plan when there is no draft.
     std::optional<signals::SignalPlan> draft(JunctionId j) const;
     bool has_draft(JunctionId j) const;
-    const std::vector<ConflictPair>& conflicts(JunctionId j);
+    // The editor's limits plus the project's safety check (conflicts, clearances, structure).
+    EditRules rules();
 
     // Records an accepted edit of the selected junction's draft, or shows why it was refused.
     bool edit(const std::string& what, const EditResult& result);
@@ -46,17 +52,18 @@ public:
     std::filesystem::path default_plans_path() const;
     void write_report(const std::filesystem::path& path) const;
 
-    // Webster's optimum cycle and splits from the last minutes' flows; nullopt + reason when
-    // the junction's demand is at or over capacity or there is no data.
-    EditResult webster_suggestion(JunctionId j) const;
+    // Webster's optimum cycle and splits from the scenario's demand for each movement;
+    // refused with the reason when the junction is at or over capacity.
+    EditResult webster_suggestion(JunctionId j);
 
 private:
     AppState& st_;
     SimRunner& runner_;
     const MapGeometry& geo_;
     const scenario::Scenario& scenario_;
-    std::vector<std::vector<ConflictPair>> conflicts_by_junction_;  // filled on first use
-    bool conflicts_ready_ = false;
+    std::vector<std::vector<double>> group_flow_;
+    std::vector<int> initial_plan_of_junction_;  // index into group_flow_, -1 = none
+    std::unique_ptr<signals::ConflictTable> conflict_table_;  // built on the first edit
 };
 
 }  // namespace ut::viewer

@@ -10,6 +10,8 @@
 #include <SFML/OpenGL.hpp>
 #include <imgui.h>
 
+#include "signals/webster.hpp"
+
 namespace ut::viewer {
 
 namespace {
@@ -41,11 +43,16 @@ App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationI
     sim.set_threads(opt_.threads.value_or(hw > 1 ? hw - 1 : 1));
     std::vector<network::VehicleClass> classes;
     for (const engine::VehicleType& t : sim.vehicle_types()) classes.push_back(t.vehicle_class);
+    // Webster needs each movement's demand; read it from the trips' routes once, here, so the
+    // UI never touches the demand the worker's simulation owns.
+    const double demand_end = std::max(scenario_.demand.random.end_s, scenario_.demand.random.begin_s + 1.0);
+    std::vector<std::vector<double>> group_flow = signals::group_demand(
+        sim.network(), sim.demand(), sim.signal_plans(), scenario_.demand.random.begin_s, demand_end);
     runner_ = std::make_unique<SimRunner>(std::move(sim));
     geo_ = std::make_unique<MapGeometry>(runner_->compiled_network());
     renderer_a_ = std::make_unique<MapRenderer>(*geo_, classes);
     renderer_b_ = std::make_unique<MapRenderer>(*geo_, classes);
-    actions_ = std::make_unique<Actions>(st_, *runner_, *geo_, scenario_);
+    actions_ = std::make_unique<Actions>(st_, *runner_, *geo_, scenario_, std::move(group_flow));
     st_.frame = runner_->frame();
     st_.layer = layer_from_name(opt_.layer).value_or(Layer::None);
     st_.show_frame_stats = opt_.frame_stats;

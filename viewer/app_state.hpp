@@ -27,8 +27,6 @@ struct EditorState {
     std::string refused;        // why the last edit was refused (shown until the next edit)
     std::string info;           // e.g. "applied to B at 00:12:30"
     int hovered_group = -1;     // the group under the mouse: its movements light up on the map
-    std::vector<ConflictPair> conflicts;  // of the selected junction
-    std::uint32_t conflicts_for = ~0u;
     // A field being dragged: the plan when the drag began (one undo step per drag).
     std::optional<signals::SignalPlan> drag_before;
     bool drag_had_draft = false;

@@ -90,26 +90,25 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
         const auto plan = need_plan();
         if (!plan) return;
         const std::string& what = c.args[0];
-        const PlanLimits& lim = st.editor.limits;
-        const auto& conf = act.conflicts(st.selection.junction);
-        if (what == "cycle") return edit(fmt::format("cycle {} s", c.args[1]), set_cycle(*plan, c.number(1), lim, conf));
-        if (what == "offset") return edit(fmt::format("offset {} s", c.args[1]), set_offset(*plan, c.number(1), lim, conf));
-        const double stage = c.number(1);
-        if (stage < 1.0 || stage > static_cast<double>(plan->stages.size()))
-            return fail(c, fmt::format("there is no stage {}; the plan has stages 1 to {}", c.args[1], plan->stages.size()));
-        const auto i = static_cast<std::size_t>(stage) - 1;
+        const EditRules rules = act.rules();
+        if (what == "cycle") return edit(fmt::format("cycle {} s", c.args[1]), set_cycle(*plan, c.number(1), rules));
+        if (what == "offset") return edit(fmt::format("offset {} s", c.args[1]), set_offset(*plan, c.number(1), rules));
+        const std::size_t rows = is_ring_form(*plan) ? plan->phases.size() : plan->stages.size();
+        const double row = c.number(1);
+        if (row < 1.0 || row > static_cast<double>(rows))
+            return fail(c, fmt::format("there is no stage {}; the plan has 1 to {}", c.args[1], rows));
+        const auto i = static_cast<std::size_t>(row) - 1;
         const std::string desc = fmt::format("stage {} {} {} s", i + 1, what, c.args[2]);
-        if (what == "split") edit(desc, set_green(*plan, i, c.number(2), lim, conf));
-        else if (what == "yellow") edit(desc, set_yellow(*plan, i, c.number(2), lim, conf));
-        else edit(desc, set_all_red(*plan, i, c.number(2), lim, conf));
+        if (what == "split") edit(desc, set_green(*plan, i, c.number(2), rules));
+        else if (what == "yellow") edit(desc, set_yellow(*plan, i, c.number(2), rules));
+        else edit(desc, set_all_red(*plan, i, c.number(2), rules));
     } else if (verb == "move_stage") {
         const auto plan = need_plan();
         if (!plan) return;
         const double from = c.number(0), to = c.number(1);
         if (from < 1 || to < 1) return fail(c, "stages are numbered from 1");
         edit(fmt::format("stage {} to position {}", c.args[0], c.args[1]),
-             move_stage(*plan, static_cast<std::size_t>(from) - 1, static_cast<std::size_t>(to) - 1, st.editor.limits,
-                        act.conflicts(st.selection.junction)));
+             move_stage(*plan, static_cast<std::size_t>(from) - 1, static_cast<std::size_t>(to) - 1, act.rules()));
     } else if (verb == "undo") {
         act.undo();
     } else if (verb == "redo") {

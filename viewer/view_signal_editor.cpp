@@ -65,58 +65,80 @@ std::string junction_title(const ViewContext& ctx, JunctionId j) {
     return s;
 }
 
-void draw_stage_rows(ViewContext& ctx, const signals::SignalPlan& plan) {
-    const PlanLimits& lim = ctx.st.editor.limits;
+using RowOp = EditResult (*)(signals::SignalPlan, std::size_t, double, const EditRules&);
+
+// One timing field of row i, as a table cell.
+void row_field(ViewContext& ctx, const char* id, double value, double hi, RowOp op, std::size_t i, const char* what) {
+    ImGui::TableNextColumn();
+    const EditRules rules = ctx.actions.rules();
+    plan_field(ctx, id, value, 0.0, hi,
+               [&rules, op, i](signals::SignalPlan p, double v) { return op(std::move(p), i, v, rules); },
+               fmt::format("{} {} {{:.1f}} s", what, i + 1));
+}
+
+void draw_rows(ViewContext& ctx, const signals::SignalPlan& plan) {
     Actions& act = ctx.actions;
-    const JunctionId j = ctx.st.selection.junction;
-    const auto& conflicts = act.conflicts(j);
-    if (ImGui::BeginTable("stages", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
-        ImGui::TableSetupColumn("Stage");
+    const EditRules rules = act.rules();
+    const bool ring = is_ring_form(plan);
+    const bool timed = ring && !plan.timings.empty() && plan.timings.front().split_s.size() == plan.phases.size();
+    const std::size_t rows = ring ? plan.phases.size() : plan.stages.size();
+    const int columns = ring ? 6 : 5;
+    if (ImGui::BeginTable("rows", columns, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn(ring ? "Phase" : "Stage");
         ImGui::TableSetupColumn("Green s");
         ImGui::TableSetupColumn("Yellow s");
         ImGui::TableSetupColumn("All-red s");
-        ImGui::TableSetupColumn("Order");
+        if (ring) {
+            ImGui::TableSetupColumn("Min green");
+            ImGui::TableSetupColumn("Max green");
+        } else {
+            ImGui::TableSetupColumn("Order");
+        }
         ImGui::TableHeadersRow();
-        for (std::size_t i = 0; i < plan.stages.size(); ++i) {
-            const signals::Stage& s = plan.stages[i];
+        for (std::size_t i = 0; i < rows; ++i) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%zu", i + 1);
-            ImGui::TableNextColumn();
-            plan_field(ctx, "##green", s.green_s, 0.0, 300.0,
-                       [&, i](signals::SignalPlan p, double v) { return set_green(std::move(p), i, v, lim, conflicts); },
-                       fmt::format("stage {} green {{:.1f}} s", i + 1));
-            ImGui::TableNextColumn();
-            plan_field(ctx, "##yellow", s.yellow_s, 0.0, 10.0,
-                       [&, i](signals::SignalPlan p, double v) { return set_yellow(std::move(p), i, v, lim, conflicts); },
-                       fmt::format("stage {} yellow {{:.1f}} s", i + 1));
-            ImGui::TableNextColumn();
-            plan_field(ctx, "##allred", s.all_red_s, 0.0, 10.0,
-                       [&, i](signals::SignalPlan p, double v) { return set_all_red(std::move(p), i, v, lim, conflicts); },
-                       fmt::format("stage {} all-red {{:.1f}} s", i + 1));
-            ImGui::TableNextColumn();
-            if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0)
-                act.edit(fmt::format("stage {} earlier", i + 1), move_stage(plan, i, i - 1, lim, conflicts));
-            ImGui::SameLine();
-            if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < plan.stages.size())
-                act.edit(fmt::format("stage {} later", i + 1), move_stage(plan, i, i + 1, lim, conflicts));
+            if (ring) {
+                const signals::Phase& ph = plan.phases[i];
+                ImGui::Text("%u", static_cast<unsigned>(ph.number));
+                if (timed) row_field(ctx, "##g", plan.timings.front().split_s[i] - ph.clearance_s(), 300.0, &set_green, i, "phase");
+                else ImGui::TableNextColumn(), ImGui::TextDisabled("actuated");
+                row_field(ctx, "##y", ph.yellow_s, 10.0, &set_yellow, i, "phase yellow");
+                row_field(ctx, "##r", ph.all_red_s, 10.0, &set_all_red, i, "phase all-red");
+                row_field(ctx, "##min", ph.min_green_s, 120.0, &set_min_green, i, "phase min green");
+                row_field(ctx, "##max", ph.max_green_s, 300.0, &set_max_green, i, "phase max green");
+            } else {
+                const signals::Stage& s = plan.stages[i];
+                ImGui::Text("%zu", i + 1);
+                row_field(ctx, "##g", s.green_s, 300.0, &set_green, i, "stage green");
+                row_field(ctx, "##y", s.yellow_s, 10.0, &set_yellow, i, "stage yellow");
+                row_field(ctx, "##r", s.all_red_s, 10.0, &set_all_red, i, "stage all-red");
+                ImGui::TableNextColumn();
+                if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0)
+                    act.edit(fmt::format("stage {} earlier", i + 1), move_stage(plan, i, i - 1, rules));
+                ImGui::SameLine();
+                if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < rows)
+                    act.edit(fmt::format("stage {} later", i + 1), move_stage(plan, i, i + 1, rules));
+            }
             ImGui::PopID();
         }
         ImGui::EndTable();
     }
-    // Which movements each stage serves; adding one is where the conflict check bites.
-    if (!ImGui::CollapsingHeader("Movements served by each stage")) return;
-    for (std::size_t i = 0; i < plan.stages.size(); ++i) {
-        const signals::Stage& s = plan.stages[i];
+    // Which movements each stage serves; adding one is where the safety check bites.
+    if (!ImGui::CollapsingHeader(ring ? "Movements served by each phase" : "Movements served by each stage")) return;
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::vector<std::uint16_t>& greens = ring ? plan.phases[i].groups : plan.stages[i].green_groups;
         ImGui::PushID(static_cast<int>(i) + 1000);
-        if (ImGui::TreeNode("stage", "Stage %zu: %zu of %zu movements", i + 1, s.green_groups.size(), plan.groups.size())) {
+        if (ImGui::TreeNode("row", "%s %zu: %zu of %zu movements", ring ? "Phase" : "Stage",
+                            ring ? static_cast<std::size_t>(plan.phases[i].number) : i + 1, greens.size(), plan.groups.size())) {
             for (std::uint16_t g = 0; g < plan.groups.size(); ++g) {
-                bool on = std::find(s.green_groups.begin(), s.green_groups.end(), g) != s.green_groups.end();
+                bool on = std::find(greens.begin(), greens.end(), g) != greens.end();
                 ImGui::PushID(g);
                 if (ImGui::Checkbox(plan.groups[g].name.c_str(), &on))
-                    act.edit(fmt::format("stage {} {} {}", i + 1, on ? "serves" : "drops", plan.groups[g].name),
-                             toggle_group(plan, i, g, lim, conflicts));
+                    act.edit(fmt::format("{} {} {} {}", ring ? "phase" : "stage", i + 1, on ? "serves" : "drops",
+                                         plan.groups[g].name),
+                             toggle_group(plan, i, g, rules));
                 if (ImGui::IsItemHovered()) ctx.st.editor.hovered_group = g;
                 ImGui::PopID();
             }
@@ -124,6 +146,19 @@ void draw_stage_rows(ViewContext& ctx, const signals::SignalPlan& plan) {
         }
         ImGui::PopID();
     }
+}
+
+void draw_controller(ViewContext& ctx, const signals::SignalPlan& plan) {
+    if (!is_ring_form(plan) || plan.timings.empty()) {
+        ImGui::TextDisabled("Controller: fixed time (stage plan)");
+        return;
+    }
+    const char* kinds[] = {"fixed time", "actuated", "coordinated", "max-pressure"};
+    int kind = static_cast<int>(plan.timings.front().controller);
+    ImGui::SetNextItemWidth(150.0f);
+    if (ImGui::Combo("controller", &kind, kinds, IM_ARRAYSIZE(kinds)))
+        ctx.actions.edit(fmt::format("controller {}", kinds[kind]),
+                         set_controller(plan, static_cast<signals::ControllerKind>(kind), ctx.actions.rules()));
 }
 
 void draw_save(ViewContext& ctx) {
@@ -172,27 +207,26 @@ void draw_signal_editor(ViewContext& ctx) {
     }
     const bool drafted = act.has_draft(j);
     if (drafted) ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1.0f), "Draft - not running yet");
-    else ImGui::TextDisabled("Running plan%s, fixed time", st.frame->b ? " of B" : "");
+    else ImGui::TextDisabled("Running plan%s", st.frame->b ? " of B" : "");
     ImGui::SameLine();
     ImGui::TextDisabled("| cycle %.1f s", plan->cycle_s());
 
     draw_timing_diagram(ctx, *plan);
 
     const PlanLimits& lim = ed.limits;
-    const auto& conflicts = act.conflicts(j);
+    const EditRules rules = act.rules();
     plan_field(ctx, "cycle (s)", plan->cycle_s(), lim.min_cycle_s, lim.max_cycle_s,
-               [&](signals::SignalPlan p, double v) { return set_cycle(std::move(p), v, lim, conflicts); },
-               "cycle {:.1f} s");
+               [&](signals::SignalPlan p, double v) { return set_cycle(std::move(p), v, rules); }, "cycle {:.1f} s");
     ImGui::SameLine();
-    plan_field(ctx, "offset (s)", plan->offset_s, 0.0, std::max(plan->cycle_s(), 1.0),
-               [&](signals::SignalPlan p, double v) { return set_offset(std::move(p), v, lim, conflicts); },
-               "offset {:.1f} s");
+    plan_field(ctx, "offset (s)", offset_of(*plan), 0.0, std::max(plan->cycle_s(), 1.0),
+               [&](signals::SignalPlan p, double v) { return set_offset(std::move(p), v, rules); }, "offset {:.1f} s");
     ImGui::SameLine();
     if (ImGui::Button("Webster")) act.edit("Webster timing", act.webster_suggestion(j));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Suggest cycle and splits from the flows of the last minutes (Webster's method).\n"
+        ImGui::SetTooltip("Suggest cycle and splits from the scenario's demand for each movement (Webster's method).\n"
                           "Becomes a draft: check it, then apply or fork.");
-    draw_stage_rows(ctx, *plan);
+    draw_controller(ctx, *plan);
+    draw_rows(ctx, *plan);
 
     ImGui::Separator();
     ImGui::BeginDisabled(!ed.history.can_undo());

@@ -1,13 +1,18 @@
-// The timing diagram: one bar per signal group, time in the cycle from left to right, green /
-// yellow / red as the engine will show them (evaluated with the engine's own fixed-time rule,
-// so the picture cannot disagree with the simulation). The ends of each stage's green are
-// handles: drag one to change that split. A white line shows where the cycle is now.
+// The timing diagram: one bar per signal group (movement), time in the cycle from left to
+// right, green / yellow / red as the engine will show them (drawn with the engine's own
+// fixed-time rule, signals/fixed_time.hpp, so the picture cannot disagree with the run).
+// Above the bars, one line per ring with its stages or phases; the end of each green is a
+// handle: drag it to change that split. A white line shows where the cycle is now.
+//
+// Time runs in "layout time" (signals/ring_barrier.hpp): 0 = the start of the first stage
+// or barrier group, which is the offset for stage plans.
 #include <cmath>
 
 #include <fmt/format.h>
 #include <imgui.h>
 
 #include "signals/fixed_time.hpp"
+#include "signals/ring_barrier.hpp"
 #include "views.hpp"
 
 namespace ut::viewer {
@@ -24,26 +29,75 @@ ImU32 bar_color(signals::SignalColor c) {
     return IM_COL32(128, 128, 128, 255);
 }
 
-// Colours of every group at each of `columns` instants across the cycle.
-std::vector<std::vector<signals::SignalColor>> sample_cycle(const signals::SignalPlan& plan, int columns) {
-    const double cycle = plan.cycle_s();
-    std::vector<std::vector<signals::SignalColor>> out(static_cast<std::size_t>(columns),
-                                                       std::vector<signals::SignalColor>(plan.groups.size()));
-    for (int c = 0; c < columns; ++c) {
-        const double tau = (c + 0.5) / columns * cycle;
-        signals::fixed_time_colors(plan, plan.offset_s + tau, out[static_cast<std::size_t>(c)]);
+struct Layout {
+    signals::SignalPlan ring;  // the plan in ring form
+    signals::CycleLayout cycle;
+    double t0_s = 0.0;  // simulation time (mod cycle) of layout time 0
+};
+
+std::optional<Layout> layout_of(const signals::SignalPlan& plan) {
+    Layout l;
+    l.ring = signals::to_ring_form(plan);
+    if (l.ring.timings.empty() || !signals::structure_problems(l.ring).empty()) return std::nullopt;
+    const signals::TimingPlan& timing = l.ring.timings.front();
+    if (timing.split_s.size() != l.ring.phases.size()) return std::nullopt;  // actuated: no cycle
+    l.cycle = signals::layout_cycle(l.ring, timing);
+    if (l.cycle.cycle_s <= 0.0) return std::nullopt;
+    l.t0_s = timing.offset_s - l.cycle.reference_s;
+    return l;
+}
+
+// Green-end handle of phase p: drag to change its green (one undo step per drag).
+void green_handle(ViewContext& ctx, std::size_t p, float x, float y0, float y1, double green_s, float px_per_s) {
+    EditorState& ed = ctx.st.editor;
+    const JunctionId j = ctx.st.selection.junction;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::SetCursorScreenPos(ImVec2(x - 4.0f, y0));
+    ImGui::PushID(static_cast<int>(p));
+    ImGui::InvisibleButton("handle", ImVec2(8.0f, y1 - y0));
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered() || active) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        dl->AddLine(ImVec2(x, y0), ImVec2(x, y1), IM_COL32_WHITE, 3.0f);
+        ImGui::SetTooltip("Green %.1f s - drag to change", green_s);
     }
-    return out;
+    if (ImGui::IsItemActivated()) {
+        ed.drag_before = ctx.actions.draft(j);
+        ed.drag_had_draft = ctx.actions.has_draft(j);
+        ed.drag_start_value = green_s;
+    }
+    if (active && ed.drag_before) {
+        const double dx_s = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x / px_per_s;
+        const double green = std::round((ed.drag_start_value + dx_s) * 2.0) / 2.0;
+        const EditResult r = set_green(*ed.drag_before, p, green, ctx.actions.rules());
+        if (r.plan) ed.drafts[j.index()] = *r.plan, ed.refused.clear();
+        else ed.refused = r.refused;
+    }
+    if (ImGui::IsItemDeactivated() && ed.drag_before) {
+        const std::optional<signals::SignalPlan> now = ctx.actions.draft(j);
+        if (now && ctx.actions.has_draft(j) && std::abs(ctx.actions.draft(j)->cycle_s() - ed.drag_before->cycle_s()) > 1e-9)
+            ed.history.record({j, *ed.drag_before, *now, fmt::format("row {} green by dragging", p + 1)});
+        else if (!ed.drag_had_draft)
+            ed.drafts.erase(j.index());
+        ed.drag_before.reset();
+    }
+    ImGui::PopID();
 }
 
 }  // namespace
 
 void draw_timing_diagram(ViewContext& ctx, const signals::SignalPlan& plan) {
     EditorState& ed = ctx.st.editor;
-    const double cycle = plan.cycle_s();
-    if (cycle <= 0.0 || plan.groups.empty()) return;
-    const float row_h = ImGui::GetTextLineHeight() + 3.0f, header_h = ImGui::GetTextLineHeight() + 2.0f;
-    const float axis_h = ImGui::GetTextLineHeight() + 4.0f;
+    const std::optional<Layout> layout = layout_of(plan);
+    if (!layout || plan.groups.empty()) {
+        ImGui::TextDisabled("No fixed cycle to draw (actuated control, or the plan is not usable).");
+        return;
+    }
+    const double cycle = layout->cycle.cycle_s;
+    const auto& rings = layout->ring.rings;
+    const float line_h = ImGui::GetTextLineHeight();
+    const float row_h = line_h + 3.0f, header_h = (line_h + 2.0f) * static_cast<float>(rings.size());
+    const float axis_h = line_h + 4.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = std::max(ImGui::GetContentRegionAvail().x, 200.0f);
     // Names as wide as they need, up to 45 % of the width (then clipped; the tooltip has all).
@@ -58,19 +112,25 @@ void draw_timing_diagram(ViewContext& ctx, const signals::SignalPlan& plan) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImGui::Dummy(ImVec2(width, header_h + (y1 - y0) + axis_h));
 
-    // Stage spans across the top, numbered as in the table below.
-    double t = 0.0;
-    for (std::size_t i = 0; i < plan.stages.size(); ++i) {
-        const double d = plan.stages[i].duration_s();
-        dl->AddRect(ImVec2(sx(t), origin.y), ImVec2(sx(t + d), y0 - 1.0f), IM_COL32(90, 90, 96, 255));
-        const std::string n = fmt::format("{}", i + 1);
-        dl->AddText(ImVec2(sx(t + d * 0.5) - ImGui::CalcTextSize(n.c_str()).x * 0.5f, origin.y), IM_COL32(200, 200, 200, 255),
-                    n.c_str());
-        t += d;
+    // One header line per ring: its stages (stage plans) or NEMA phase numbers.
+    const bool stages = !is_ring_form(plan);
+    for (std::size_t r = 0; r < rings.size(); ++r) {
+        const float hy = origin.y + (line_h + 2.0f) * static_cast<float>(r);
+        for (const auto& barrier_group : rings[r])
+            for (std::uint8_t p : barrier_group) {
+                const signals::PhaseWindow& w = layout->cycle.windows[p];
+                dl->AddRect(ImVec2(sx(w.start_s), hy), ImVec2(sx(w.end_s), hy + line_h + 1.0f), IM_COL32(90, 90, 96, 255));
+                const std::string n = stages ? fmt::format("{}", p + 1) : fmt::format("{}", layout->ring.phases[p].number);
+                dl->AddText(ImVec2(sx((w.start_s + w.end_s) * 0.5) - ImGui::CalcTextSize(n.c_str()).x * 0.5f, hy),
+                            IM_COL32(200, 200, 200, 255), n.c_str());
+            }
     }
-    // One bar per group.
+    // One bar per group, sampled once per pixel column.
     const int columns = std::max(1, static_cast<int>(x1 - x0));
-    const auto colors = sample_cycle(plan, columns);
+    std::vector<std::vector<signals::SignalColor>> colors(static_cast<std::size_t>(columns),
+                                                          std::vector<signals::SignalColor>(plan.groups.size()));
+    for (int c = 0; c < columns; ++c)
+        signals::fixed_time_colors(layout->ring, layout->t0_s + (c + 0.5) / columns * cycle, colors[static_cast<std::size_t>(c)]);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t g = 0; g < plan.groups.size(); ++g) {
         const float ry = y0 + row_h * static_cast<float>(g);
@@ -106,48 +166,14 @@ void draw_timing_diagram(ViewContext& ctx, const signals::SignalPlan& plan) {
     dl->AddText(ImVec2(origin.x, y1 + 3.0f), IM_COL32(160, 160, 160, 255), "s in cycle");
     // Where the cycle is now (of the run the editor edits).
     const double now = edited_run(*ctx.st.frame).time_s;
-    double tau = std::fmod(now - plan.offset_s, cycle);
-    if (tau < 0.0) tau += cycle;
+    const double tau = layout->cycle.cycle_time(now, layout->ring.timings.front().offset_s);
     dl->AddLine(ImVec2(sx(tau), y0 - 2.0f), ImVec2(sx(tau), y1 + 2.0f), IM_COL32(255, 255, 255, 230), 2.0f);
 
-    // Handles at the end of each stage's green: drag to change the split.
-    const PlanLimits& lim = ed.limits;
-    const JunctionId j = ctx.st.selection.junction;
-    t = 0.0;
-    for (std::size_t i = 0; i < plan.stages.size(); ++i) {
-        const double green_end = t + plan.stages[i].green_s;
-        ImGui::SetCursorScreenPos(ImVec2(sx(green_end) - 4.0f, y0));
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::InvisibleButton("handle", ImVec2(8.0f, y1 - y0));
-        const bool active = ImGui::IsItemActive();
-        if (ImGui::IsItemHovered() || active) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-            dl->AddLine(ImVec2(sx(green_end), y0), ImVec2(sx(green_end), y1), IM_COL32_WHITE, 3.0f);
-            ImGui::SetTooltip("Stage %zu green %.1f s - drag to change", i + 1, plan.stages[i].green_s);
-        }
-        if (ImGui::IsItemActivated()) {
-            ed.drag_before = ctx.actions.draft(j);
-            ed.drag_had_draft = ctx.actions.has_draft(j);
-            ed.drag_start_value = plan.stages[i].green_s;
-        }
-        if (active && ed.drag_before) {
-            const double dx_s = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f).x / px_per_s;
-            const double green = std::round((ed.drag_start_value + dx_s) * 2.0) / 2.0;
-            const EditResult r = set_green(*ed.drag_before, i, green, lim, ctx.actions.conflicts(j));
-            if (r.plan) ed.drafts[j.index()] = *r.plan, ed.refused.clear();
-            else ed.refused = r.refused;
-        }
-        if (ImGui::IsItemDeactivated() && ed.drag_before) {
-            const double final_green = ctx.actions.draft(j)->stages[i].green_s;
-            if (std::abs(final_green - ed.drag_start_value) > 1e-9)
-                ed.history.record({j, *ed.drag_before, *ctx.actions.draft(j),
-                                   fmt::format("stage {} green {:.1f} s", i + 1, final_green)});
-            else if (!ed.drag_had_draft)
-                ed.drafts.erase(j.index());
-            ed.drag_before.reset();
-        }
-        ImGui::PopID();
-        t += plan.stages[i].duration_s();
+    // Handles at the end of each green (phases of every ring; for stage plans, the stages).
+    for (std::size_t p = 0; p < layout->ring.phases.size(); ++p) {
+        const signals::PhaseWindow& w = layout->cycle.windows[p];
+        if (w.end_s <= w.start_s) continue;  // in no ring
+        green_handle(ctx, p, sx(w.green_end_s), y0, y1, w.green_end_s - w.start_s, px_per_s);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, y1 + axis_h + 2.0f));
     ImGui::Dummy(ImVec2(0.0f, 0.0f));  // the window's content extends to here

@@ -35,7 +35,7 @@ TEST_CASE("an edit forked into B changes B only; an unedited fork stays identica
     engine::Simulation b = a.fork();
     engine::Simulation same = a.fork();
 
-    const viewer::EditResult draft = viewer::set_green(a.signal_plans().front(), 0, 45.0, viewer::PlanLimits{});
+    const viewer::EditResult draft = viewer::set_green(a.signal_plans().front(), 0, 45.0, viewer::EditRules{});
     REQUIRE(draft.plan);
     b.submit(engine::SetSignalPlan{*draft.plan});
 
