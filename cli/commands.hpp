@@ -23,7 +23,6 @@ enum ExitCode : int {
 void register_run_command(CLI::App& app);     // run_command.cpp
 void register_import_command(CLI::App& app);  // import_command.cpp
 void register_export_sumo_command(CLI::App& app);  // export_sumo_command.cpp
-// To come, each in its own file (uncomment here and call in main.cpp when it lands):
-//   void register_signals_command(CLI::App& app);      // signals_command.cpp
+void register_signals_command(CLI::App& app);  // signals_command.cpp
 
 }  // namespace ut::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     ut::cli::register_run_command(app);
     ut::cli::register_import_command(app);
     ut::cli::register_export_sumo_command(app);
+    ut::cli::register_signals_command(app);
 
     try {
         app.parse(argc, argv);

@@ -36,7 +36,7 @@ void place_plan_detectors(const CompiledNetwork& net, SimState& st) {
 signals::PlanWiring wire_plan(const CompiledNetwork& net, const SimState& st, const signals::CompiledPlan& cp) {
     signals::PlanWiring w;
     w.phase_detectors.resize(cp.plan.phases.size());
-    w.phase_lanes.resize(cp.plan.phases.size());
+    w.phase_connections.resize(cp.plan.phases.size());
     for (std::size_t p = 0; p < cp.plan.phases.size(); ++p) {
         const signals::Phase& ph = cp.plan.phases[p];
         for (const auto* list : {&ph.groups, &ph.permissive_groups}) {
@@ -45,7 +45,7 @@ signals::PlanWiring wire_plan(const CompiledNetwork& net, const SimState& st, co
                 for (ConnectionId c : cp.plan.groups[g].connections) {
                     if (c.index() >= net.conn_from_lane.size()) continue;
                     const std::uint32_t from = net.conn_from_lane[c.index()];
-                    w.phase_lanes[p].emplace_back(from, net.conn_to_lane[c.index()]);
+                    w.phase_connections[p].push_back(c.index());
                     for (auto [d, end] = st.detectors.on_lane(from); d < end; ++d)
                         w.phase_detectors[p].push_back(static_cast<std::uint32_t>(d));
                 }
@@ -164,10 +164,17 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p) {
                 if (st.detectors.actuated(d)) in.actuated |= 1u << ph;
         std::array<double, signals::kMaxPhases> pressure{};
         if (cp.usable && cp.plan.timings[state.timing].controller == signals::ControllerKind::MaxPressure) {
-            for (std::size_t ph = 0; ph < wiring.phase_lanes.size() && ph < signals::kMaxPhases; ++ph)
-                for (auto [from, to] : wiring.phase_lanes[ph])
-                    pressure[ph] += static_cast<double>(st.lane_count[from]) - static_cast<double>(st.lane_count[to]);
-            in.pressure = std::span<const double>(pressure.data(), wiring.phase_lanes.size());
+            // A lane's queue counts for the phase that serves its front vehicle's movement:
+            // in a shared lane, a waiting left turner holds up the through traffic behind it,
+            // so only the left-turn phase can discharge that queue.
+            for (std::size_t ph = 0; ph < wiring.phase_connections.size() && ph < signals::kMaxPhases; ++ph)
+                for (std::uint32_t c : wiring.phase_connections[ph]) {
+                    const std::uint32_t from = net.conn_from_lane[c];
+                    if (st.lane_count[from] == 0 || st.front_conn[from] != c) continue;
+                    pressure[ph] += static_cast<double>(st.lane_count[from]) -
+                                    static_cast<double>(st.lane_count[net.conn_to_lane[c]]);
+                }
+            in.pressure = std::span<const double>(pressure.data(), wiring.phase_connections.size());
         }
         signals::step_controller(cp, state, in);
         signals::controller_colors(cp, state, colors);
@@ -187,7 +194,6 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p) {
         }
         out[g] = colors[g];
     }
-    (void)net;
 }
 
 }  // namespace

@@ -61,6 +61,10 @@ Scenario load_parsed(const TomlValue& root_value, const std::filesystem::path& p
     sc.output_dir = output.path("dir", std::filesystem::path("out") / sc.name);
     output.report_unknown_keys();
 
+    SectionReader signals_section = section(root, "signals");
+    sc.signals = read_signals_section(signals_section);
+    signals_section.report_unknown_keys();
+
     root.report_unknown_keys();
     problems.throw_if_any();
 
@@ -74,6 +78,7 @@ Scenario load_parsed(const TomlValue& root_value, const std::filesystem::path& p
                      "check the [network] values");
         problems.throw_if_any();
     }
+    apply_signals_section(sc.signals, path, sc.network);  // plan files, controllers, safety check
     return sc;
 }
 
@@ -128,6 +133,7 @@ engine::SimulationInputs build_simulation_inputs(const Scenario& scenario, Deman
         if (report) report->unroutable = trips.unroutable;
     }
     if (report) report->trips = inputs.demand.trips.size();
+    apply_webster(scenario.signals, inputs, spec.begin_s, spec.end_s);
     return inputs;
 }
 

@@ -19,6 +19,7 @@
 #include "engine/vehicle_type.hpp"
 #include "network/grid_generator.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/signals_section.hpp"
 
 namespace ut::scenario {
 
@@ -41,6 +42,7 @@ struct Scenario {
     network::GeneratedNetwork network;  // built network and its signal plans
     std::vector<engine::VehicleType> vehicle_types;  // built-ins (car, bus, truck) first
     DemandSpec demand;
+    SignalsSpec signals;  // [signals] (signals_section.hpp)
     // Where outputs go. Relative to the current directory when the default (out/NAME) is
     // used; a [output] dir from the file is already resolved against the file's folder.
     std::filesystem::path output_dir;

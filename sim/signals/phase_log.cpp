@@ -141,7 +141,9 @@ std::vector<std::string> check_phase_log(const network::Network& net, const Conf
         const std::size_t g = it->second;
         const double held = r.time_s - since[g];
         if (since[g] > -1e8) {
-            if (color[g] == SignalColor::Yellow && held + tol < o.clearance.min_yellow_s)
+            // A yellow that ends in red is a clearance; one that ends in a permissive green
+            // (protected turn -> permissive turn) is not.
+            if (color[g] == SignalColor::Yellow && r.color == SignalColor::Red && held + tol < o.clearance.min_yellow_s)
                 out.push_back(fmt::format("{}: '{}' was yellow for {:.1f} s from {:.1f} s, below the minimum {} s", junction,
                                           r.group, held, since[g], o.clearance.min_yellow_s));
             const bool ended = r.reason == "gap-out" || r.reason == "max-out" || r.reason == "force-off";

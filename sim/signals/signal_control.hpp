@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "signals/controller.hpp"
@@ -25,7 +24,7 @@ struct PhaseChange {
 // Where a plan's phases look and what they move, in engine indices.
 struct PlanWiring {
     std::vector<std::vector<std::uint32_t>> phase_detectors;  // per phase: detector indices
-    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> phase_lanes;  // per phase: (from, to) lanes
+    std::vector<std::vector<std::uint32_t>> phase_connections;  // per phase: connection indices it serves
 };
 
 struct SignalControl {
