@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <map>
 #include <span>
 
 #include "import/network_cleanup.hpp"
@@ -31,6 +32,8 @@ void check_options(const ImportOptions& o) {
         throw ImportError(what + "lane width must be between 2 and 6 m");
     if (!(o.merge_distance_m >= 0.0 && o.merge_distance_m <= 20.0))
         throw ImportError(what + "junction merge distance must be between 0 and 20 m");
+    if (!(o.join_distance_m >= 0.0 && o.join_distance_m <= 50.0 && o.signal_join_m >= 0.0 && o.signal_join_m <= 100.0))
+        throw ImportError(what + "junction join distances must be between 0 and 50 m (signals: 100 m)");
     if (o.bbox && !(o.bbox->west < o.bbox->east && o.bbox->south < o.bbox->north))
         throw ImportError(what + "bbox must be west,south,east,north with west < east and south < north");
 }
@@ -126,13 +129,25 @@ ImportResult import_map(const ImportOptions& o) {
                           "\nCheck --classes, --bbox and, for GIS layers, the class attribute");
     }
     r.georef = choose_frame(src.srs_wkt, src.geographic, {(lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0}, src.source);
-    RoadGraph graph = build_road_graph(kept, src.srs_wkt, src.geographic, r.georef, o, src.source, rep.dropped);
-
     std::vector<SourcePoint> signal_points;
     for (const SignalNode& s : src.signals) signal_points.push_back(s.point);
     std::vector<Vec2> signal_pos;
     project_points(src.srs_wkt, r.georef, signal_points, signal_pos, src.source);
-    const SignalAssignment signals = assign_signals(graph, src.signals, signal_pos, o);
+
+    // Twice when signals group junctions of one crossing: the first build finds them, the
+    // second joins them into one junction (junction_groups.hpp says why).
+    std::map<std::string, std::size_t> graph_dropped;
+    RoadGraph graph = build_road_graph(kept, src.srs_wkt, src.geographic, r.georef, o, src.source, graph_dropped);
+    SignalAssignment signals = assign_signals(graph, src.signals, signal_pos, o);
+    if (o.signal_join_m > 0.0) {
+        const auto joins = crossing_joins(graph, signals.junction_cluster, o.signal_join_m);
+        if (!joins.empty()) {
+            graph_dropped.clear();
+            graph = build_road_graph(kept, src.srs_wkt, src.geographic, r.georef, o, src.source, graph_dropped, joins);
+            signals = assign_signals(graph, src.signals, signal_pos, o);
+        }
+    }
+    for (const auto& [reason, n] : graph_dropped) rep.dropped[reason] += n;
     rep.signal_nodes = src.signals.size();
     rep.signal_clusters_total = signals.clusters_total;
     rep.signal_nodes_without_junction = signals.nodes_without_junction;

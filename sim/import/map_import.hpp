@@ -15,7 +15,9 @@
 //
 // Invariants of an ImportResult:
 //   - the network is one strongly connected component, no link is shorter than
-//     `min_link_length_m`, no two junctions are closer than `merge_distance_m`;
+//     `min_link_length_m`, no two junctions are closer than `merge_distance_m`, and no
+//     road piece shorter than `join_distance_m` joins two junctions (unless joining them
+//     would exceed `join_extent_m`);
 //   - `signal_cluster.size() == network.junctions.size()`; a junction is TrafficSignals
 //     exactly when its cluster is >= 0, and then `signal_plans` has its plan;
 //   - the same input and options give the same result whether `parallel` is on or off.
@@ -74,9 +76,14 @@ struct ImportOptions {
 
     double lane_width_m = 3.25;
     double merge_distance_m = 1.0;       // junctions closer than this become one
+    // Junctions joined by a road piece shorter than this become one junction, while it stays
+    // within join_extent_m (dual-carriageway crossings, staggered junctions); 0: off.
+    double join_distance_m = 10.0;
+    double join_extent_m = 30.0;
     double min_link_length_m = 0.5;      // shorter links are collapsed into their junction
     double signal_approach_m = 30.0;     // a signal node this close before a junction signals it
     double signal_cluster_m = 40.0;      // signal nodes this close form one cluster
+    double signal_join_m = 30.0;  // signalised junctions of a cluster this close by road become one; 0: off
     bool keep_largest_component = true;  // drop what is not strongly connected to the rest
     bool build_signal_plans = true;
     bool parallel = true;  // false: the single-threaded reference path (same result)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "import/junction_groups.hpp"
 #include "import/parallel.hpp"
 #include "import/projection.hpp"
 #include "import/tag_values.hpp"
@@ -11,23 +12,6 @@
 namespace ut::import {
 
 namespace {
-
-struct UnionFind {
-    std::vector<std::uint32_t> parent;
-    explicit UnionFind(std::size_t n) : parent(n) {
-        for (std::size_t i = 0; i < n; ++i) parent[i] = static_cast<std::uint32_t>(i);
-    }
-    std::uint32_t find(std::uint32_t a) {
-        while (parent[a] != a) a = parent[a] = parent[parent[a]];
-        return a;
-    }
-    // The smaller index stays the root, so roots do not depend on the order of unions.
-    void unite(std::uint32_t a, std::uint32_t b) {
-        a = find(a);
-        b = find(b);
-        if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    }
-};
 
 // Pieces [first, last] of one way between junction nodes. A piece that would start and end
 // at the same node (a closed way) is split at its middle point, which becomes a junction.
@@ -106,7 +90,8 @@ std::uint32_t find_node(const RoadGraph& g, SourcePoint p) {
 
 RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs, bool geographic,
                            const Georeference& frame, const ImportOptions& o, const std::string& source,
-                           std::map<std::string, std::size_t>& dropped) {
+                           std::map<std::string, std::size_t>& dropped,
+                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& join_nodes) {
     RoadGraph g;
     g.key_step = key_step(geographic);
     std::vector<std::uint32_t> uses;
@@ -131,42 +116,45 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> pieces(ways.size());
     for_each_index(ways.size(), o.parallel, [&](std::size_t w) { pieces[w] = split_way(g.way_nodes[w], is_junction); });
 
-    // Junction nodes closer than merge_distance_m are one junction (grid of that cell size).
+    // Junction nodes: first those closer than merge_distance_m, then those joined by a road
+    // piece shorter than join_distance_m (junction_groups.hpp).
     std::vector<std::uint32_t> jnodes;
+    std::vector<std::uint32_t> jnode_of(n_nodes, kNoIndex);
+    std::vector<Vec2> jpos;
     for (std::uint32_t i = 0; i < n_nodes; ++i)
-        if (is_junction[i]) jnodes.push_back(i);
-    UnionFind uf(jnodes.size());
-    const double cell = std::max(o.merge_distance_m, 1e-3);
-    std::unordered_map<PointKey, std::vector<std::uint32_t>, PointKeyHash> grid;
-    auto cell_of = [&](Vec2 p, int dx, int dy) {
-        return PointKey{static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.x / cell)) + dx),
-                        static_cast<std::uint64_t>(static_cast<std::int64_t>(std::floor(p.y / cell)) + dy)};
+        if (is_junction[i]) jnode_of[i] = static_cast<std::uint32_t>(jnodes.size()), jnodes.push_back(i), jpos.push_back(g.node_pos[i]);
+    const JunctionGroups close = group_close_points(jpos, o.merge_distance_m);
+    if (jnodes.size() > close.position.size())
+        dropped["junction nodes merged into a neighbour < " + format_number(o.merge_distance_m) + " m away"] +=
+            jnodes.size() - close.position.size();
+    auto piece_length = [&](std::uint32_t w, std::uint32_t first, std::uint32_t last) {
+        double length_m = 0.0;
+        for (std::uint32_t i = first + 1; i <= last; ++i)
+            length_m += distance(g.node_pos[g.way_nodes[w][i - 1]], g.node_pos[g.way_nodes[w][i]]);
+        return length_m;
     };
-    for (std::uint32_t k = 0; k < jnodes.size(); ++k) {
-        const Vec2 p = g.node_pos[jnodes[k]];
-        for (int dx = -1; dx <= 1; ++dx)
-            for (int dy = -1; dy <= 1; ++dy) {
-                const auto it = grid.find(cell_of(p, dx, dy));
-                if (it == grid.end()) continue;
-                for (std::uint32_t other : it->second)
-                    if (distance(p, g.node_pos[jnodes[other]]) < o.merge_distance_m) uf.unite(k, other);
-            }
-        grid[cell_of(p, 0, 0)].push_back(k);
+    auto close_group = [&](std::uint32_t w, std::uint32_t i) { return close.group_of[jnode_of[g.way_nodes[w][i]]]; };
+    std::vector<JunctionPiece> short_pieces;
+    for (std::uint32_t w = 0; w < ways.size(); ++w)
+        for (const auto& [first, last] : pieces[w])
+            if (const double len = piece_length(w, first, last); len < o.join_distance_m)
+                short_pieces.push_back({close_group(w, first), close_group(w, last), len, o.join_extent_m});
+    for (const auto& [a, b] : join_nodes)
+        if (jnode_of[a] != kNoIndex && jnode_of[b] != kNoIndex)
+            short_pieces.push_back({close.group_of[jnode_of[a]], close.group_of[jnode_of[b]], 0.0,
+                                    1.5 * o.signal_join_m});
+    const JunctionGroups joined = join_by_pieces(close.position, std::move(short_pieces));
+    if (close.position.size() > joined.position.size())
+        dropped[join_nodes.empty() ? "junctions joined by a road piece < " + format_number(o.join_distance_m) + " m"
+                                   : "junctions joined by a short road piece or into one signalised crossing"] +=
+            close.position.size() - joined.position.size();
+    for (const Vec2 p : joined.position) {
+        network::Junction j;
+        j.position = p;
+        g.net.add_junction(std::move(j));
     }
     g.node_junction.assign(n_nodes, kNoIndex);
-    for (std::uint32_t k = 0; k < jnodes.size(); ++k) {
-        const std::uint32_t root = uf.find(k);
-        if (root == k) {
-            network::Junction j;
-            j.position = g.node_pos[jnodes[k]];
-            g.node_junction[jnodes[k]] = g.net.add_junction(std::move(j)).index();
-        } else {
-            g.node_junction[jnodes[k]] = g.node_junction[jnodes[root]];
-        }
-    }
-    if (jnodes.size() > g.net.junctions.size())
-        dropped["junction nodes merged into a neighbour < " + format_number(o.merge_distance_m) + " m away"] +=
-            jnodes.size() - g.net.junctions.size();
+    for (std::uint32_t k = 0; k < jnodes.size(); ++k) g.node_junction[jnodes[k]] = joined.group_of[close.group_of[k]];
 
     // Segments, in way order; a piece whose ends became one junction is gone.
     for (std::uint32_t w = 0; w < ways.size(); ++w) {
@@ -177,11 +165,10 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
             s.last = last;
             s.from = JunctionId{g.node_junction[g.way_nodes[w][first]]};
             s.to = JunctionId{g.node_junction[g.way_nodes[w][last]]};
-            double length_m = 0.0;
-            for (std::uint32_t i = first + 1; i <= last; ++i)
-                length_m += distance(g.node_pos[g.way_nodes[w][i - 1]], g.node_pos[g.way_nodes[w][i]]);
-            if (s.from == s.to || length_m < o.min_link_length_m) {
-                ++dropped["road piece shorter than the junction merge distance"];
+            if (s.from == s.to || piece_length(w, first, last) < o.min_link_length_m) {
+                ++dropped[close_group(w, first) == close_group(w, last)
+                              ? "road piece shorter than the junction merge distance"
+                              : "road piece inside a joined junction"];
                 continue;
             }
             g.segments.push_back(s);

@@ -74,9 +74,13 @@ struct KeptWay {
 };
 
 // Never throws for bad geometry: what cannot be built is counted in `dropped`.
+// `join_nodes`: pairs of junction nodes (RoadGraph::node_* indices, which do not change
+// between builds of the same ways) to join into one junction, e.g. the signalised junctions
+// of one crossing found by a first build.
 RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& source_srs,
                            bool geographic, const Georeference& frame, const ImportOptions& options,
-                           const std::string& source, std::map<std::string, std::size_t>& dropped);
+                           const std::string& source, std::map<std::string, std::size_t>& dropped,
+                           const std::vector<std::pair<std::uint32_t, std::uint32_t>>& join_nodes = {});
 
 // The node of a source point, or kNoIndex.
 std::uint32_t find_node(const RoadGraph& g, SourcePoint p);

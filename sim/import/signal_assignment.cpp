@@ -175,4 +175,20 @@ SignalAssignment assign_signals(const RoadGraph& g, const std::vector<SignalNode
     return out;
 }
 
+std::vector<std::pair<std::uint32_t, std::uint32_t>> crossing_joins(const RoadGraph& g,
+                                                                    const std::vector<std::int32_t>& cluster,
+                                                                    double max_m) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    for (const Segment& s : g.segments) {
+        const std::int32_t a = cluster[s.from.index()], b = cluster[s.to.index()];
+        if (a < 0 || a != b) continue;
+        const auto& nodes = g.way_nodes[s.way];
+        double length_m = 0.0;
+        for (std::uint32_t i = s.first; i < s.last && length_m <= max_m; ++i)
+            length_m += distance(g.node_pos[nodes[i]], g.node_pos[nodes[i + 1]]);
+        if (length_m <= max_m) out.emplace_back(nodes[s.first], nodes[s.last]);
+    }
+    return out;
+}
+
 }  // namespace ut::import

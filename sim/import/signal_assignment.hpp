@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "import/road_graph.hpp"
@@ -23,5 +24,11 @@ struct SignalAssignment {
 
 SignalAssignment assign_signals(const RoadGraph& g, const std::vector<SignalNode>& signals,
                                 const std::vector<Vec2>& signal_pos, const ImportOptions& options);
+
+// The end nodes of road pieces of at most max_m between two junctions of one cluster: what
+// build_road_graph joins into one signalised junction (junction_groups.hpp).
+std::vector<std::pair<std::uint32_t, std::uint32_t>> crossing_joins(const RoadGraph& g,
+                                                                    const std::vector<std::int32_t>& cluster,
+                                                                    double max_m);
 
 }  // namespace ut::import

@@ -2,15 +2,15 @@
 // ../shared/data): signal nodes on and before junctions, one cluster over a dual-carriageway
 // crossing, a mid-block crossing, oneway=-1, reversible, nonsense values, turn:lanes.
 //
-//            (595,300)-(605,300)
+//            (592,300)-(608,300)
 //                |  ^       |
 //   (200,200)    |  |       v         y
 //      |  (300,100)  |      |          ^
 //  (200,100)<-(300,100)     |          +--> x   (metres; signals: S)
 //      |     oneway=-1 |    |
-//  (0,0)--S--(200,0)--(300,0)--S(400)--S(580)-(595,0)-(605,0)-S(620)--(700,0)
+//  (0,0)--S--(200,0)--(300,0)--S(400)--S(580)-(592,0)-(608,0)-S(620)--(700,0)
 //      |             |      ^       v
-//  (200,-200)        (595,-300)-(605,-300)
+//  (200,-200)        (592,-300)-(608,-300)
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -32,9 +32,9 @@ std::string osm_xml() {
     const std::map<int, Node> nodes = {
         {1, {0, 0, ""}},       {11, {185, 0, "highway=traffic_signals"}}, {3, {200, 0, ""}},
         {4, {300, 0, ""}},     {12, {400, 0, "highway=traffic_signals"}}, {5, {500, 0, ""}},
-        {13, {580, 0, "highway=traffic_signals"}}, {20, {595, 0, ""}},    {21, {605, 0, ""}},
+        {13, {580, 0, "highway=traffic_signals"}}, {20, {592, 0, ""}},    {21, {608, 0, ""}},
         {14, {620, 0, "highway=traffic_signals"}}, {6, {700, 0, ""}},
-        {30, {595, -300, ""}}, {31, {595, 300, ""}}, {32, {605, 300, ""}}, {33, {605, -300, ""}},
+        {30, {592, -300, ""}}, {31, {592, 300, ""}}, {32, {608, 300, ""}}, {33, {608, -300, ""}},
         {50, {200, -200, ""}}, {41, {200, 100, ""}}, {51, {200, 200, ""}}, {40, {300, 100, ""}},
         {42, {400, 100, ""}},  {43, {100, 100, ""}},
     };
@@ -88,9 +88,12 @@ struct Fixture {
     test::TempDir dir;
     std::filesystem::path file = dir.path() / "tiny.osm";
     import::ImportResult result;
-    Fixture() {
+    explicit Fixture(double signal_join_m = import::ImportOptions{}.signal_join_m) {
         test::write_text(file, osm_xml());
-        result = test::import_file(file);
+        import::ImportOptions o;
+        o.path = file;
+        o.signal_join_m = signal_join_m;
+        result = import::import_map(o);
     }
 };
 
@@ -115,11 +118,22 @@ TEST_CASE("osm: signals on, before and around junctions; one cluster per crossin
     CHECK(r.signal_nodes_without_junction == 1);  // the mid-block crossing at x = 400
     CHECK(r.signal_clusters_total == 3);
     CHECK(r.signal_clusters == 2);
-    CHECK(r.signalised_junctions == 3);
-    CHECK(f.result.signal_plans.size() == 3);
     const network::Junction* a = junction_at(net, {"West", "North"});
     REQUIRE(a != nullptr);
     CHECK(a->control == network::JunctionControl::TrafficSignals);  // signal 15 m before it
+    // The dual-carriageway crossing is one signalised junction with one plan.
+    CHECK(r.signalised_junctions == 2);
+    CHECK(f.result.signal_plans.size() == 2);
+    const network::Junction* dual = junction_at(net, {"East", "Dual"});
+    REQUIRE(dual != nullptr);
+    CHECK(dual->control == network::JunctionControl::TrafficSignals);
+    CHECK(distance(a->position, dual->position) == Approx(400.0).margin(2.0));  // in the middle of the two (UTM scale: ~0.1 %)
+}
+
+TEST_CASE("osm: without joining, the junctions of a crossing share their cluster id", "[import]") {
+    const Fixture f(0.0);
+    const network::Network& net = f.result.network;
+    CHECK(f.result.report.signalised_junctions == 3);
     std::vector<std::int32_t> dual;
     for (std::size_t j = 0; j < net.junctions.size(); ++j)
         if (net.junctions[j].name.find("Dual") != std::string::npos && net.junctions[j].name.find("East") != std::string::npos)
