@@ -51,7 +51,7 @@ SumoExportFiles export_to_sumo(const SumoExportInput& in, const std::filesystem:
     write_file_atomically(files.nodes, [&](std::ostream& o) { write_nodes(o, in.network); });
     write_file_atomically(files.edges, [&](std::ostream& o) { write_edges(o, in.network); });
     write_file_atomically(files.connections, [&](std::ostream& o) { write_connections(o, in.network, link_index); });
-    write_file_atomically(files.tls, [&](std::ostream& o) { write_tls(o, in.signal_plans, link_index); });
+    write_file_atomically(files.tls, [&](std::ostream& o) { write_tls(o, in.network, in.signal_plans, link_index); });
     write_file_atomically(files.routes, [&](std::ostream& o) { write_routes(o, in); });
     write_file_atomically(files.config, [&](std::ostream& o) { write_sumo_config(o, in); });
     write_file_atomically(files.netconvert_config, [&](std::ostream& o) { write_netconvert_config(o, in.name); });

@@ -60,9 +60,11 @@ void write_edges(std::ostream& out, const network::Network& net) {
         // Our link shapes are the centre of this direction's lanes: spreadType="center".
         out << fmt::format(
             "  <edge id=\"{}\" from=\"{}\" to=\"{}\" numLanes=\"{}\" speed=\"{:.3f}\" priority=\"{}\" "
-            "spreadType=\"center\" shape=\"{}\" name=\"{}\">\n",
+            "spreadType=\"center\" shape=\"{}\"{}>\n",
             sumo_link_id(LinkId{k}), sumo_junction_id(link.from), sumo_junction_id(link.to), link.lanes.size(),
-            link.speed_limit_mps, network::priority_rank(link.road_class), shape_attr(link.shape), xml_escape(link.name));
+            link.speed_limit_mps, network::priority_rank(link.road_class), shape_attr(link.shape),
+            // netconvert rejects an empty name attribute (unnamed OSM ways).
+            link.name.empty() ? std::string() : fmt::format(" name=\"{}\"", xml_escape(link.name)));
         for (std::size_t i = 0; i < link.lanes.size(); ++i) {
             const auto& lane = link.lanes[i];
             std::string allow;
@@ -89,7 +91,10 @@ void write_connections(std::ostream& out, const network::Network& net, const std
     out << "</connections>\n";
 }
 
-void write_tls(std::ostream& out, const std::vector<signals::SignalPlan>& plans,
+// The programs, then the controlled connections once more: netconvert keeps a connection's
+// tl/linkIndex only when it comes with the tlLogic file; from the connection file alone it
+// renumbers them in its own order, which scrambles our state strings.
+void write_tls(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
                const std::vector<std::int32_t>& link_index) {
     out << "<tlLogics>\n";
     for (const auto& plan : plans) {
@@ -122,6 +127,13 @@ void write_tls(std::ostream& out, const std::vector<signals::SignalPlan>& plans,
             if (stage.all_red_s > 0) out << fmt::format("    <phase duration=\"{:.2f}\" state=\"{}\"/>\n", stage.all_red_s, state('r', 'r'));
         }
         out << "  </tlLogic>\n";
+    }
+    for (std::uint32_t c = 0; c < net.connections.size(); ++c) {
+        if (link_index[c] < 0) continue;
+        const auto& con = net.connections[c];
+        out << fmt::format("  <connection from=\"{}\" to=\"{}\" fromLane=\"{}\" toLane=\"{}\" tl=\"{}\" linkIndex=\"{}\"/>\n",
+                           sumo_link_id(con.from_link), sumo_link_id(con.to_link), con.from_lane, con.to_lane,
+                           sumo_junction_id(net.link(con.from_link).to), link_index[c]);
     }
     out << "</tlLogics>\n";
 }

@@ -17,7 +17,7 @@ void write_nodes(std::ostream& out, const network::Network& net);
 void write_edges(std::ostream& out, const network::Network& net);
 // link_index[c]: the connection's position in its traffic light's state string, or -1.
 void write_connections(std::ostream& out, const network::Network& net, const std::vector<std::int32_t>& link_index);
-void write_tls(std::ostream& out, const std::vector<signals::SignalPlan>& plans,
+void write_tls(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
                const std::vector<std::int32_t>& link_index);
 void write_routes(std::ostream& out, const SumoExportInput& input);
 void write_sumo_config(std::ostream& out, const SumoExportInput& input);
