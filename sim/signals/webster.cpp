@@ -105,16 +105,38 @@ WebsterTiming webster_timing(const network::Network& net, const SignalPlan& inpu
         const double duration = effective * share + crit_lost[b];
         double longest = 0.0;
         for (const auto& ring : plan.rings) {
-            double y = 0.0, l = 0.0;
-            for (std::uint8_t p : ring[b]) y += w.flow_ratio[p], l += lost[p];
-            double sum = 0.0;
-            for (std::uint8_t p : ring[b]) {
-                const double g = y > 0.0 ? (duration - l) * w.flow_ratio[p] / y
-                                          : (duration - l) / static_cast<double>(ring[b].size());
-                const double min_split = std::max(o.min_green_s, plan.phases[p].min_green_s) + plan.phases[p].clearance_s();
-                w.split_s[p] = std::max(g + lost[p], min_split);
-                sum += w.split_s[p];
+            double l = 0.0;
+            for (std::uint8_t p : ring[b]) l += lost[p];
+            // Water-filling: phases whose share falls below their minimum green get the
+            // minimum; the others share what is left in proportion to their flow ratios,
+            // so the cycle stays as computed whenever the minimums fit.
+            const auto min_green = [&](std::uint8_t p) {
+                return std::max(o.min_green_s, plan.phases[p].min_green_s) + o.extension_s - o.startup_lost_s;
+            };
+            std::vector<std::uint8_t> at_min;
+            for (bool changed = true; changed;) {
+                changed = false;
+                double left = duration - l, y = 0.0;
+                std::size_t free_phases = 0;
+                for (std::uint8_t p : ring[b]) {
+                    if (std::find(at_min.begin(), at_min.end(), p) != at_min.end()) left -= min_green(p);
+                    else y += w.flow_ratio[p], ++free_phases;
+                }
+                for (std::uint8_t p : ring[b]) {
+                    if (std::find(at_min.begin(), at_min.end(), p) != at_min.end()) {
+                        w.split_s[p] = min_green(p) + lost[p];
+                        continue;
+                    }
+                    const double g = y > 0.0 ? left * w.flow_ratio[p] / y : left / static_cast<double>(free_phases);
+                    w.split_s[p] = g + lost[p];
+                    if (g < min_green(p) - 1e-9) {
+                        at_min.push_back(p);
+                        changed = true;
+                    }
+                }
             }
+            double sum = 0.0;
+            for (std::uint8_t p : ring[b]) sum += w.split_s[p];
             longest = std::max(longest, sum);
         }
         // Rings must reach the barrier together: the shorter ones give the rest to their

@@ -62,7 +62,7 @@ struct Junction {
 
 }  // namespace
 
-TEST_CASE("Under unbalanced demand actuated control has less delay than fixed time", "[signals][evidence][slow]") {
+TEST_CASE("Under unbalanced demand actuated control has less delay than fixed time", "[signals][evidence]") {
     const Junction junction(500.0, 60.0);
     const auto fixed = junction.run(signals::ControllerKind::FixedTime, kEnd + 900.0);
     const auto actuated = junction.run(signals::ControllerKind::Actuated, kEnd + 900.0);
@@ -74,7 +74,7 @@ TEST_CASE("Under unbalanced demand actuated control has less delay than fixed ti
     CHECK(act_delay < 0.85 * fixed_delay);
 }
 
-TEST_CASE("In oversaturation max-pressure keeps throughput above fixed time", "[signals][evidence][slow]") {
+TEST_CASE("In oversaturation max-pressure keeps throughput above fixed time", "[signals][evidence]") {
     const Junction junction(2400.0, 350.0);  // critical flow ratio ~0.9 even at a long cycle
     const auto fixed = junction.run(signals::ControllerKind::FixedTime, kEnd);
     const auto pressure = junction.run(signals::ControllerKind::MaxPressure, kEnd);

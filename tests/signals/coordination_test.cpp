@@ -54,7 +54,7 @@ struct Arterial {
 }  // namespace
 
 TEST_CASE("Green-wave offsets on a 6-junction arterial: fewer stops and less delay eastbound than random offsets",
-          "[signals][evidence][slow]") {
+          "[signals][evidence]") {
     const Arterial arterial;
     const auto coordinated = arterial.run(arterial.generated.signal_plans);  // the generator's eastbound wave
     WARN("coordinated offsets: " << coordinated.trips << " eastbound trips, " << coordinated.mean_stops

@@ -90,7 +90,7 @@ std::vector<double> stop_line_times(engine::Simulation& sim, double end_s) {
 }  // namespace
 
 TEST_CASE("Fixed-time delay with random arrivals is within 15 % of Webster's formula for x = 0.3 .. 0.85",
-          "[signals][evidence][slow]") {
+          "[signals][evidence]") {
     const double c = capacity();
     const double s = 1737.8;  // saturation flow of the default car (saturation_flow_test.cpp)
     const double g = kCycle * c / s;
