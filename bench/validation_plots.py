@@ -22,13 +22,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 def idm_equilibrium(v0=13.89, T=1.2, s0=2.0, length=4.5, n=200):
     """(density veh/km, flow veh/h) of the IDM's stationary states (delta = 4)."""
-    ks, qs = [], []
+    ks, qs = [1000.0 / (s0 + length)], [0.0]  # from the jam to free flow
     for i in range(1, n):
         v = v0 * i / n
         s = (s0 + v * T) / math.sqrt(1.0 - (v / v0) ** 4)
         ks.append(1000.0 / (s + length))
         qs.append(3600.0 * v / (s + length))
-    ks.append(1000.0 / (s0 + length))
+    ks.append(0.0)
     qs.append(0.0)
     return ks, qs
 
@@ -69,7 +69,7 @@ def queue_discharge(src, dst):
     for kind, style, label in (("tail", "s", "queue tail during red"), ("start", "o", "vehicle starts after green")):
         if pts[kind]:
             ax.plot([p[0] for p in pts[kind]], [p[1] for p in pts[kind]], style, ms=4, label=label)
-    ax.axvline(205, color="green", lw=1, label="green (t = 205 s)")
+    ax.axvline(305, color="green", lw=1, label="green (t = 305 s)")
     ax.set_xlabel("time (s)")
     ax.set_ylabel("position (m); stop line at 1,500 m")
     ax.set_title("Queue at a red light: tail {:.1f} km/h (theory {:.1f}), start wave {:.1f} km/h (theory {:.1f})".format(
@@ -89,15 +89,20 @@ def vs_sumo(src, dst):
             runs.append(json.load(open(path)))
     if not runs:
         return
-    fig, axes = plt.subplots(1, len(runs), figsize=(4.2 * len(runs), 4.0), squeeze=False)
-    for ax, run in zip(axes[0], runs):
-        f = run["flows"]
-        ax.plot([x[2] for x in f], [x[1] for x in f], ".", ms=3)
-        top = max(max(x[1] for x in f), max(x[2] for x in f))
-        ax.plot([0, top], [0, top], "-", color="grey", lw=1)
-        ax.set_title("{}: r = {:.3f}".format(run["name"], run["flow_correlation"]))
-        ax.set_xlabel("SUMO vehicles entered per link")
-        ax.set_ylabel("UrbanTwin vehicles entered per link")
+    fig, axes = plt.subplots(2, len(runs), figsize=(4.2 * len(runs), 8.0), squeeze=False)
+    for col, run in enumerate(runs):
+        for row, key, what in ((0, "flows", "vehicles entered"), (1, "speeds", "mean speed (m/s)")):
+            ax = axes[row][col]
+            pts = run.get(key, [])
+            if not pts:
+                continue
+            ax.plot([x[2] for x in pts], [x[1] for x in pts], ".", ms=3)
+            top = max(max(x[1] for x in pts), max(x[2] for x in pts))
+            ax.plot([0, top], [0, top], "-", color="grey", lw=1)
+            r = run["flow_correlation"] if row == 0 else run.get("speed_correlation", float("nan"))
+            ax.set_title("{}: {} per link, r = {:.3f}".format(run["name"], what.split(" (")[0], r), fontsize=9)
+            ax.set_xlabel("SUMO " + what)
+            ax.set_ylabel("UrbanTwin " + what)
     fig.tight_layout()
     fig.savefig(os.path.join(dst, "vs_sumo_link_flows.png"), dpi=110)
 
