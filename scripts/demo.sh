@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-./scripts/setup.sh
+# Only the command line: the demo needs neither the tests nor the viewer.
+./scripts/setup.sh urbantwin
 echo
 build/bin/urbantwin run scenarios/demo.toml --out out/demo
 echo

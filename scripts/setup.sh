@@ -3,6 +3,9 @@
 # any is missing (apt-get, with sudo when not root), then configures and builds UrbanTwin
 # into build/ (Release, Ninja; binaries in build/bin).
 #
+#   ./scripts/setup.sh             builds everything (library, CLI, viewer, tests, benchmarks)
+#   ./scripts/setup.sh urbantwin   builds only the given targets (what demo.sh does)
+#
 # Environment (all optional):
 #   EXTRA_PACKAGES  more packages a caller needs, e.g. "sumo sumo-tools"
 #   JOBS            parallel build jobs (default: the number of cores)
@@ -42,6 +45,8 @@ build_dir=${BUILD_DIR:-build}
 jobs=${JOBS:-$(nproc)}
 # shellcheck disable=SC2086  # CMAKE_ARGS holds several arguments
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${CMAKE_ARGS:-} >/dev/null
-echo "setup: building in $build_dir/ with $jobs jobs"
-cmake --build "$build_dir" -j "$jobs"
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
+echo "setup: building ${*:-everything} in $build_dir/ with $jobs jobs"
+cmake --build "$build_dir" -j "$jobs" "${targets[@]}"
 echo "setup: built; binaries in $build_dir/bin"
