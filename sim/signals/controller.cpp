@@ -333,10 +333,14 @@ void step_controller(const CompiledPlan& cp, ControllerState& s, const Controlle
         s.transition = true;
         s.target_timing = wanted;
         s.target_barrier = kNoPhase;
-        for (std::size_t r = 0; r < cp.plan.rings.size(); ++r)
-            if (s.rings[r].interval == Interval::Green) detail::end_green(cp, s, r, kNoPhase, EndReason::PlanChange, t);
     }
     if (s.transition) {
+        // Running greens end once they have had their minimum green.
+        for (std::size_t r = 0; r < cp.plan.rings.size(); ++r) {
+            const RingState& ring = s.rings[r];
+            if (ring.interval == Interval::Green && t - ring.green_start_s + kEps >= cp.plan.phases[ring.phase].min_green_s)
+                detail::end_green(cp, s, r, kNoPhase, EndReason::PlanChange, t);
+        }
         for (const RingState& ring : s.rings)
             if (ring.interval != Interval::Rest) return;
         s.transition = false;

@@ -146,7 +146,8 @@ std::vector<std::string> check_phase_log(const network::Network& net, const Conf
             if (color[g] == SignalColor::Yellow && r.color == SignalColor::Red && held + tol < o.clearance.min_yellow_s)
                 out.push_back(fmt::format("{}: '{}' was yellow for {:.1f} s from {:.1f} s, below the minimum {} s", junction,
                                           r.group, held, since[g], o.clearance.min_yellow_s));
-            const bool ended = r.reason == "gap-out" || r.reason == "max-out" || r.reason == "force-off";
+            // Every controller decision respects min green; a fixed-time plan's own greens may be shorter.
+            const bool ended = !r.reason.empty() && r.reason != "fixed";
             for (const Phase& ph : plan.phases)
                 if (ended && is_green(color[g]) && ph.number == r.phase && held + tol < ph.min_green_s)
                     out.push_back(fmt::format("{}: '{}' had only {:.1f} s of green from {:.1f} s; phase {} has a min green of {} s",

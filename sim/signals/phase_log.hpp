@@ -51,7 +51,7 @@ struct LogCheckOptions {
 
 // What in a log contradicts its plan: conflicting movements green together, a yellow or
 // all-red below the minimum before a conflicting green, a green shorter than its phase's
-// min green (ended by gap-out/max-out/force-off), and for fixed-time plans any colour
+// min green (ended by a controller decision), and for fixed-time plans any colour
 // other than the plan's at that time. Empty when the run kept to its plan.
 std::vector<std::string> check_phase_log(const network::Network& net, const ConflictTable& table, const SignalPlan& plan,
                                          const std::vector<PhaseLogRow>& rows, const LogCheckOptions& options = {});

@@ -6,9 +6,13 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <fstream>
+
 #include "engine/simulation.hpp"
 #include "signal_test_networks.hpp"
 #include "signals/ring_barrier.hpp"
+#include "signals/signal_control.hpp"
 
 using namespace ut;
 
@@ -39,15 +43,38 @@ struct Arterial {
         demand.sort_by_departure();
     }
 
-    test::RouteFigures run(const std::vector<signals::SignalPlan>& plans) const {
+    test::RouteFigures run(const std::vector<signals::SignalPlan>& plans, const std::string& label) const {
         engine::SimulationInputs in;
         in.network = generated.network;
         in.demand = demand;
         in.signal_plans = plans;
         in.config.seed = 5;
         engine::Simulation sim(std::move(in));
+        if (auto csv = test::figure_csv(fmt::format("signals_time_space_{}.csv", label))) record(sim, *csv);
         sim.run_until(kEnd + 600.0);
         return test::figures_for(sim.demand(), sim.trip_records(), eb_in, eb_out, kWarmUp, kEnd);
+    }
+
+    // For the time-space diagram: eastbound through vehicles' positions every second from
+    // 1200 s to 1800 s, and when each junction's eastbound through group changes colour.
+    void record(engine::Simulation& sim, std::ofstream& csv) const {
+        csv << "kind,time_s,id,x_m,color\n";
+        sim.run_until(1200.0);
+        while (sim.time_s() < 1800.0) {
+            sim.step();
+            if (std::fmod(sim.time_s(), 1.0) != 0.0) continue;
+            for (const auto& v : sim.snapshot().vehicles) {
+                const demand::Trip& t = sim.demand().trips[v.trip.index()];
+                if (sim.demand().origin(t) == eb_in && sim.demand().destination(t) == eb_out && v.position.y < 0.0)
+                    csv << "vehicle," << sim.time_s() << ',' << v.trip.value << ',' << v.position.x << ",\n";
+            }
+        }
+        const auto& plans = sim.signal_plans();
+        for (const auto& change : sim.signal_control().log) {
+            if (plans[change.plan].groups[change.group].name != "arterial eastbound straight") continue;
+            const double x = generated.network.junction(plans[change.plan].junction).position.x;
+            csv << "signal," << change.time_s << ',' << change.plan << ',' << x << ',' << signals::to_string(change.color) << '\n';
+        }
     }
 };
 
@@ -56,7 +83,7 @@ struct Arterial {
 TEST_CASE("Green-wave offsets on a 6-junction arterial: fewer stops and less delay eastbound than random offsets",
           "[signals][evidence]") {
     const Arterial arterial;
-    const auto coordinated = arterial.run(arterial.generated.signal_plans);  // the generator's eastbound wave
+    const auto coordinated = arterial.run(arterial.generated.signal_plans, "coordinated");  // the generator's eastbound wave
     WARN("coordinated offsets: " << coordinated.trips << " eastbound trips, " << coordinated.mean_stops
                                  << " stops, delay " << coordinated.mean_delay_s << " s");
     REQUIRE(coordinated.trips > 400);
@@ -66,7 +93,7 @@ TEST_CASE("Green-wave offsets on a 6-junction arterial: fewer stops and less del
         auto plans = arterial.generated.signal_plans;
         for (std::size_t k = 0; k < plans.size(); ++k)
             plans[k].offset_s = plans[k].cycle_s() * random_unit(seed, k, 0, RandomPurpose::LaneChoice);
-        const auto random = arterial.run(plans);
+        const auto random = arterial.run(plans, fmt::format("random{}", seed));
         WARN("random offsets (seed " << seed << "): " << random.mean_stops << " stops, delay " << random.mean_delay_s << " s");
         CHECK(coordinated.mean_stops < random.mean_stops);
         CHECK(coordinated.mean_delay_s < random.mean_delay_s);
@@ -83,7 +110,7 @@ TEST_CASE("Green-wave offsets on a 6-junction arterial: fewer stops and less del
         plan.timings[0].controller = signals::ControllerKind::Coordinated;
         plan.timings[0].coordinated = {0};
     }
-    const auto coord_actuated = arterial.run(actuated);
+    const auto coord_actuated = arterial.run(actuated, "coordinated_actuated");
     WARN("coordinated-actuated: " << coord_actuated.mean_stops << " stops, delay " << coord_actuated.mean_delay_s << " s");
     CHECK(coord_actuated.mean_stops < random_stops);
     CHECK(coord_actuated.mean_delay_s < random_delay);

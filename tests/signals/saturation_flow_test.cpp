@@ -11,6 +11,7 @@
 
 #include "engine/simulation.hpp"
 #include "engine/tiny_networks.hpp"
+#include "signal_test_networks.hpp"
 
 using namespace ut;
 
@@ -79,8 +80,11 @@ Discharge measure_discharge(bool driver_variation) {
 // Reported to the engine's owner; see docs/signals.md.
 TEST_CASE("Saturation flow at a stop line is 1800-2000 veh/h of green per lane, start-up lost time about 2 s",
           "[signals][evidence][!mayfail]") {
+    auto csv = test::figure_csv("signals_discharge.csv");
+    if (csv) *csv << "driver_variation,position,headway_s\n";
     for (bool variation : {false, true}) {
         const Discharge d = measure_discharge(variation);
+        for (std::size_t i = 0; csv && i < d.headways_s.size(); ++i) *csv << variation << ',' << i + 1 << ',' << d.headways_s[i] << '\n';
         INFO("driver variation " << variation << ": saturation flow " << d.saturation_flow_veh_per_h
                                  << " veh/h/lane, start-up lost time " << d.lost_time_s << " s, first headways "
                                  << d.headways_s[0] << " " << d.headways_s[1] << " " << d.headways_s[2] << " "

@@ -101,3 +101,19 @@ inline std::pair<double, std::size_t> mean_delay(const demand::Demand& d, const 
 }
 
 }  // namespace ut::test
+
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+
+namespace ut::test {
+
+// With UT_SIGNALS_CSV=DIR set, the evidence tests write their figures' data there as CSV
+// (tests/signals/signals_plots.py draws docs/img/signals_*.png from them); else nothing.
+inline std::unique_ptr<std::ofstream> figure_csv(const std::string& name) {
+    const char* dir = std::getenv("UT_SIGNALS_CSV");
+    if (!dir || !*dir) return nullptr;
+    return std::make_unique<std::ofstream>(std::string(dir) + "/" + name);
+}
+
+}  // namespace ut::test

@@ -95,6 +95,8 @@ TEST_CASE("Fixed-time delay with random arrivals is within 15 % of Webster's for
     const double s = 1737.8;  // saturation flow of the default car (saturation_flow_test.cpp)
     const double g = kCycle * c / s;
     WARN("capacity " << c << " veh/h, effective green " << g << " s of " << kCycle << " s");
+    auto csv = test::figure_csv("signals_webster.csv");
+    if (csv) *csv << "x,measured_s,webster_s,time_loss_s,cycle_s,green_s,saturation\n";
     for (double x : {0.3, 0.5, 0.7, 0.85}) {
         const double q = x * c;
         const double hours = x < 0.8 ? 3.0 : 6.0;
@@ -118,6 +120,7 @@ TEST_CASE("Fixed-time delay with random arrivals is within 15 % of Webster's for
         const double webster = signals::webster_delay_s(kCycle, g, q, s);
         WARN("x = " << x << ": stop-line delay " << measured << " s, Webster " << webster << " s, ratio "
                     << measured / webster << "; time loss " << loss << " s (" << counted << " vehicles)");
+        if (csv) *csv << x << ',' << measured << ',' << webster << ',' << loss << ',' << kCycle << ',' << g << ',' << s << '\n';
         CHECK(measured == Approx(webster).epsilon(0.15));
     }
 }
