@@ -94,6 +94,7 @@ void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
             veh.pos_m[v] = veh.next_pos_m[v];
             veh.speed_mps[v] = veh.next_speed_mps[v];
             veh.route_cursor[v] = veh.next_cursor[v];
+            veh.next_conn[v] = ctx.net.is_internal(lane) ? kNone : ctx.next_connection(lane, v);
         } else {
             v = list[a--];
         }
@@ -158,6 +159,15 @@ void refresh_active_lanes(StepContext& ctx) {
 }
 
 }  // namespace
+
+void refresh_next_connections(StepContext& ctx) {
+    SimState& st = ctx.st;
+    for (std::uint32_t lane : st.active_lanes) {
+        if (ctx.net.is_internal(lane)) continue;
+        const std::uint32_t* list = ctx.lane_begin(lane);
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) st.vehicles.next_conn[list[i]] = ctx.next_connection(lane, list[i]);
+    }
+}
 
 void integrate(StepContext& ctx) {
     collect_leavers(ctx);

@@ -89,9 +89,9 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
                 path.exit_m = dist;
                 break;
             }
-            const std::uint32_t c = ctx.lane_allows(current, v) || current != lane
-                                        ? ctx.choose_connection(current, next_link, ctx.route_link(v, cursor + 2), v)
-                                        : kNone;
+            std::uint32_t c = veh.next_conn[v];
+            if (current != lane) c = ctx.choose_connection(current, next_link, ctx.route_link(v, cursor + 2), v);
+            else if (!ctx.lane_allows(current, v)) c = kNone;
             if (c == kNone || !may_enter(ctx, c, v, dist)) {
                 stop_at(dist);
                 break;

@@ -184,7 +184,7 @@ void scan_fronts(StepContext& ctx) {
         SimState& st = ctx.st;
         const std::uint32_t v = ctx.lane_begin(lane)[0];
         const std::uint32_t next_link = ctx.route_link(v, st.vehicles.route_cursor[v] + 1);
-        st.front_conn[lane] = ctx.next_connection(lane, v);
+        st.front_conn[lane] = st.vehicles.next_conn[v];
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
         st.front_eta_s[lane] = static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
         if (next_link != kNone && distance < kMergeRequestDistance_m) {

@@ -212,6 +212,7 @@ void apply_commands(StepContext& ctx) {
     if (st.pending_commands.empty()) return;
     std::vector<std::uint8_t> changed(st.plans.size(), 0);
     bool plans_changed = false;
+    bool lanes_changed = false;
     for (Command& command : st.pending_commands) {
         std::visit(
             [&](auto& cmd) {
@@ -229,12 +230,14 @@ void apply_commands(StepContext& ctx) {
                     changed.push_back(1);
                 } else if constexpr (std::is_same_v<T, SetLaneClosed>) {
                     st.lane_closed[ctx.net.road_lane(cmd.link, cmd.lane)] = cmd.closed ? 1 : 0;
+                    lanes_changed = true;
                 }
             },
             command);
     }
     st.pending_commands.clear();
     if (plans_changed) rebuild_signals(ctx.net, st, changed);
+    if (lanes_changed) refresh_next_connections(ctx);
 }
 
 // Read access for outputs and tests (declared in simulation.hpp).

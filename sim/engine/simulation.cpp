@@ -27,6 +27,7 @@ void VehicleArrays::resize(std::size_t n) {
     route_cursor.resize(n);
     route_begin.resize(n);
     route_size.resize(n);
+    next_conn.resize(n, kNone);
     type.resize(n);
     speed_factor.resize(n, 1.0f);
     halted_s.resize(n);

@@ -68,7 +68,7 @@ struct StepContext {
             if (st.lane_count[internal] > 0) {
                 f = lane_begin(internal)[0];
                 gap = net.lane_length_m[internal] - st.vehicles.pos_m[f];
-            } else if (st.lane_count[from] > 0 && next_connection(from, lane_begin(from)[0]) == c) {
+            } else if (st.lane_count[from] > 0 && st.vehicles.next_conn[lane_begin(from)[0]] == c) {
                 f = lane_begin(from)[0];
                 gap = net.lane_length_m[from] - st.vehicles.pos_m[f] + net.lane_length_m[internal];
             } else {

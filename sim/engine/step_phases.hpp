@@ -20,6 +20,9 @@ void scan_fronts(StepContext& ctx);
 void plan_lanes(StepContext& ctx);
 void integrate(StepContext& ctx);
 
+// Re-chooses every vehicle's next connection, after lanes were closed or opened.
+void refresh_next_connections(StepContext& ctx);
+
 // Rebuilds the signal bookkeeping (group offsets, connection -> group) after plans change.
 void index_signal_plans(const CompiledNetwork& net, SimState& st);
 
