@@ -5,6 +5,9 @@
 // for max-pressure, each phase's pressure from the lane queues; then writes the colours of
 // the plan's groups and logs every colour change.
 #include <algorithm>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <array>
 #include <limits>
 #include <span>
@@ -143,13 +146,13 @@ void explain(const signals::CompiledPlan& cp, const signals::ControllerState& s,
     }
 }
 
-void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p) {
+// Runs plan p's controller; `colors` is scratch for the plan's groups.
+void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span<SignalColor> colors) {
     signals::SignalControl& sc = st.signal_control;
     const signals::CompiledPlan& cp = sc.compiled[p];
     const signals::PlanWiring& wiring = sc.wiring[p];
     signals::ControllerState& state = sc.controllers[p];
-    const std::size_t n_groups = st.plans[p].groups.size();
-    const std::span<SignalColor> colors(sc.scratch_colors.data(), n_groups);
+    const std::size_t n_groups = colors.size();
 
     if (st.time_s + 1e-9 < sc.start_s[p]) {  // a replaced plan: clear before starting
         for (std::size_t g = 0; g < n_groups; ++g)
@@ -203,8 +206,28 @@ void index_signal_plans(const CompiledNetwork& net, SimState& st) {
     st.signal_control.log.reserve(1024);
 }
 
+constexpr std::size_t kLocalGroups = 256;
+
 void update_signals(StepContext& ctx) {
-    for (std::size_t p = 0; p < ctx.st.plans.size(); ++p) run_plan(ctx.net, ctx.st, p);
+    SimState& st = ctx.st;
+    signals::SignalControl& sc = st.signal_control;
+    auto serial = [&](std::size_t p) {
+        run_plan(ctx.net, st, p, std::span<SignalColor>(sc.scratch_colors.data(), st.plans[p].groups.size()));
+    };
+    if (sc.record_log) {  // the log is one list in plan order
+        for (std::size_t p = 0; p < st.plans.size(); ++p) serial(p);
+        return;
+    }
+    // Each plan writes only its own controller state and group colours.
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, st.plans.size(), 64), [&](const tbb::blocked_range<std::size_t>& r) {
+        std::array<SignalColor, kLocalGroups> local{};
+        for (std::size_t p = r.begin(); p != r.end(); ++p) {
+            const std::size_t n = st.plans[p].groups.size();
+            if (n <= local.size()) run_plan(ctx.net, st, p, std::span<SignalColor>(local.data(), n));
+        }
+    });
+    for (std::size_t p = 0; p < st.plans.size(); ++p)  // plans too big for the local scratch
+        if (st.plans[p].groups.size() > kLocalGroups) serial(p);
 }
 
 void apply_commands(StepContext& ctx) {

@@ -38,6 +38,13 @@ bool crossed(const engine::CompiledNetwork& net, const engine::SimState& st, con
 void update_one(const engine::CompiledNetwork& net, engine::SimState& st, Detectors& det, std::size_t d) {
     const auto& veh = st.vehicles;
     const std::uint32_t lane = det.lane[d];
+    // Most detectors sit on empty lanes: nothing on the lane now, nobody remembered from
+    // the last step, so nothing can have entered or be present.
+    if (st.lane_count[lane] == 0 && det.upstream_slot[d][0] == kNone) {
+        det.presence[d] = 0;
+        det.step_count[d] = 0;
+        return;
+    }
     std::uint32_t entered = 0;
     for (std::size_t k = 0; k < Detectors::kRemembered; ++k) {
         const std::uint32_t slot = det.upstream_slot[d][k];
