@@ -80,13 +80,12 @@ TEST_CASE("real maps: every extract imports into a valid, connected network", "[
     }
 }
 
-TEST_CASE("real maps: Mannheim imports in under 10 s, and the same in parallel as serially", "[import][slow]") {
+// Import speed is measured by bench/import_bench.cpp, not asserted here: a timed test
+// fails on a busy machine or under the sanitizers for reasons that are not bugs.
+TEST_CASE("real maps: Mannheim imports the same in parallel as serially", "[import][slow]") {
     if (!test::have_shared(kMannheim)) return;
     const import::ImportResult& parallel = imported(kMannheim);
     WARN("Mannheim-Heidelberg: " << import::format_report(parallel.report, 0));
-#ifdef NDEBUG
-    CHECK(parallel.report.seconds < 10.0);
-#endif
     CHECK(parallel.report.features_kept > 35000);
     const import::ImportResult serial = test::import_file(test::shared_data() / kMannheim, false);
     test::require_same_network(serial.network, parallel.network);
