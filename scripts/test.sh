@@ -12,10 +12,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 jobs=${JOBS:-$(nproc)}
-./scripts/setup.sh
-
 total_passed=0
 total_failed=0
+
+# A build that fails is one failure in the closing count, not a silent stop.
+if ! ./scripts/setup.sh; then
+  echo "test: the Release build failed (see above)" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 # Runs ctest in $1 (more ctest arguments after it) and adds its counts to the totals.
 # A pass that reports no count (a crash, no tests found) counts as one failure.
@@ -56,14 +61,18 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "test: sanitizer suite (build-asan/, ASan + UBSan)"
   # RelWithDebInfo: optimised enough that simulation tests finish, with line numbers in
   # sanitizer reports. No viewer: it adds build time and no simulation code.
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DURBANTWIN_SANITIZE=ON -DURBANTWIN_VIEWER=OFF >/dev/null
-  cmake --build build-asan -j "$jobs"
-  export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
-  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-  exclude=()
-  if [ -n "${SANITIZER_EXCLUDE:-}" ]; then exclude=(-E "$SANITIZER_EXCLUDE"); fi
-  run_suite build-asan "${exclude[@]}"
+  if cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+       -DURBANTWIN_SANITIZE=ON -DURBANTWIN_VIEWER=OFF >/dev/null &&
+     cmake --build build-asan -j "$jobs"; then
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:strict_string_checks=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    exclude=()
+    if [ -n "${SANITIZER_EXCLUDE:-}" ]; then exclude=(-E "$SANITIZER_EXCLUDE"); fi
+    run_suite build-asan "${exclude[@]}"
+  else
+    echo "test: the sanitizer build failed (see above)" >&2
+    total_failed=$((total_failed + 1))
+  fi
 fi
 
 echo
