@@ -15,7 +15,9 @@ Definitions (the same for both sides, see docs/validation.md):
   link flow corr.   Pearson correlation of vehicles entering each link (SUMO: entered +
                     departed, since ours counts departures as entering). Routes are the
                     same, so this only shows trips getting as far in both; the per-link
-                    mean speed correlation (links with 20+ vehicles in both) is the sharper test
+                    mean speed correlation (links with 20+ vehicles in both) is the sharper test.
+                    Also printed for vehicles leaving each link (SUMO: left + arrived), which
+                    does not depend on how each side counts entries
   vehicle-updates/s vehicle-steps / simulation wall time (SUMO: its UPS figure)
   speed ratio       our vehicle-updates/s / SUMO's
 """
@@ -58,10 +60,11 @@ def ours(folder):
             if row["arrival_s"] not in ("", "nan", "NaN"):
                 tt.append(float(row["travel_time_s"]))
                 delay.append(float(row["delay_s"]))
-    flows, speeds = {}, {}
+    flows, speeds, leaving = {}, {}, {}
     with open(os.path.join(folder, "links.csv")) as f:
         for row in csv.DictReader(f):
             flows["L" + row["link_id"]] = float(row["vehicles_entered"])
+            leaving["L" + row["link_id"]] = float(row["vehicles_left"])
             speeds["L" + row["link_id"]] = float(row["mean_speed_mps"] or "nan")
     steps = float(s["vehicle_updates"])
     wall = float(s["wall_time_s"])
@@ -74,6 +77,7 @@ def ours(folder):
         "teleports": int(s["teleports"]),
         "flows": flows,
         "speeds": speeds,
+        "leaving": leaving,
         "wall": wall,
         "steps": steps,
         "ups": steps / wall if wall > 0 else float("nan"),
@@ -89,10 +93,11 @@ def sumo(folder, name):
                 tt.append(float(el.get("duration")))
                 delay.append(float(el.get("timeLoss")))
             el.clear()
-    flows, speeds, vs, vm = {}, {}, 0.0, 0.0
+    flows, speeds, leaving, vs, vm = {}, {}, {}, 0.0, 0.0
     for _, el in ET.iterparse(os.path.join(folder, name + ".edgedata.xml")):
         if el.tag == "edge" and not el.get("id", "").startswith(":"):
             flows[el.get("id")] = flows.get(el.get("id"), 0.0) + float(el.get("entered", 0)) + float(el.get("departed", 0))
+            leaving[el.get("id")] = leaving.get(el.get("id"), 0.0) + float(el.get("left", 0)) + float(el.get("arrived", 0))
             sec = float(el.get("sampledSeconds", 0))
             if sec > 0:
                 speeds[el.get("id")] = float(el.get("speed", "nan"))
@@ -114,6 +119,7 @@ def sumo(folder, name):
         "teleports": int(grab(r"Teleports: ([0-9]+)", 0)),
         "flows": flows,
         "speeds": speeds,
+        "leaving": leaving,
         "wall": wall,
         "steps": ups * wall,
         "ups": ups,
@@ -134,6 +140,8 @@ def main():
     s = sumo(a.sumo_dir, a.name)
     common = sorted(set(o["flows"]) & set(s["flows"]))
     corr = pearson([o["flows"][k] for k in common], [s["flows"][k] for k in common])
+    both = sorted(set(o["leaving"]) & set(s["leaving"]))
+    leave_corr = pearson([o["leaving"][k] for k in both], [s["leaving"][k] for k in both])
     busy = [k for k in common if o["flows"][k] >= 20 and s["flows"][k] >= 20 and k in o["speeds"] and k in s["speeds"]
             and o["speeds"][k] == o["speeds"][k] and s["speeds"][k] == s["speeds"][k]]
     speed_corr = pearson([o["speeds"][k] for k in busy], [s["speeds"][k] for k in busy])
@@ -162,15 +170,16 @@ def main():
     for label, x, y, fmt, note in rows:
         print(f"  {label:24}{fmt.format(x):>14}{fmt.format(y):>14}{note:>15}")
     print(f"  {'link flow correlation':24}{corr:>14.3f}   ({len(common)} links)")
+    print(f"  {'  (vehicles leaving)':24}{leave_corr:>14.3f}")
     print(f"  {'link speed correlation':24}{speed_corr:>14.3f}   ({len(busy)} links with 20+ vehicles)")
     print(f"  speed ratio (ours at 2 threads / SUMO, vehicle-updates/s): {ratio:.1f}")
     if a.ratio_file:
         with open(a.ratio_file, "a") as f:
             f.write(f"{a.name} {ratio:.3f}\n")
     if a.json:
-        out = {"name": a.name, "flow_correlation": corr, "speed_correlation": speed_corr, "speed_ratio": ratio,
-               "ours": {k: v for k, v in o.items() if k not in ("flows", "speeds")},
-               "sumo": {k: v for k, v in s.items() if k not in ("flows", "speeds")},
+        out = {"name": a.name, "flow_correlation": corr, "leaving_correlation": leave_corr, "speed_correlation": speed_corr, "speed_ratio": ratio,
+               "ours": {k: v for k, v in o.items() if k not in ("flows", "speeds", "leaving")},
+               "sumo": {k: v for k, v in s.items() if k not in ("flows", "speeds", "leaving")},
                "flows": [[k, o["flows"][k], s["flows"][k]] for k in common],
                "speeds": [[k, o["speeds"][k], s["speeds"][k]] for k in busy]}
         with open(a.json, "w") as f:
