@@ -51,6 +51,8 @@ for name in "${scenarios[@]}"; do
     "$URBANTWIN" export-sumo "$toml" --out "$sumo_dir" --duration "$DURATION" > "$sumo_dir/export.log"
     (cd "$sumo_dir" && netconvert -c "$name.netccfg" > netconvert.log 2>&1) ||
         { echo "vs_sumo.sh: netconvert failed for $name, see $sumo_dir/netconvert.log" >&2; exit 1; }
+    python3 "$here/check_sumo_connections.py" "$sumo_dir" "$name" > "$sumo_dir/connections.log" ||
+        { cat "$sumo_dir/connections.log" >&2; echo "vs_sumo.sh: netconvert changed our connections for $name" >&2; exit 1; }
     # Process time (wall, user, system) of each whole run too, import and routing included:
     # on a loaded machine CPU seconds are steadier than wall time.
     timed() { local out="$1"; shift; if [[ -x /usr/bin/time ]]; then /usr/bin/time -f "%e %U %S" -o "$out" "$@"; else "$@"; fi; }
