@@ -7,6 +7,7 @@ namespace {
 
 constexpr double kNoChangeNearEnd_m = 20.0;  // no discretionary weaving right at the stop line
 constexpr double kFollowerMargin_m = 1.0;
+constexpr double kNoChangeNearStart_m = 10.0;
 
 struct Neighbours {
     std::uint32_t leader = kNone;
@@ -80,6 +81,9 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
         if (!ctx.lane_reaches(target, next_link, v)) return {};
     }
     const double length = type.length_m;
+    // Right after a junction, vehicles still inside it are about to enter the target lane
+    // behind us unseen by the follower check: change only once clear of the lane start.
+    if (x - length < kNoChangeNearStart_m) return {};
     const double to_end = net.lane_length_m[lane] - x;
     if (!mandatory && to_end < kNoChangeNearEnd_m) return {};
 

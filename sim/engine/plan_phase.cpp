@@ -2,6 +2,7 @@
 // it reads the committed state of any lane but writes only its own lanes' vehicles'
 // next_* fields, their trip records and its lanes' accumulators.
 #include <algorithm>
+#include <limits>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
@@ -15,7 +16,8 @@ namespace ut::engine {
 namespace {
 
 constexpr double kLaneChangeCooldown_s = 3.0;
-constexpr double kMergeRequestDistance_m = 100.0;  // how close to its lane end a driver asks to be let in
+constexpr double kMergeRequestDistance_m = 100.0;
+constexpr float kStandingPriority_s = 5.0f;  // how close to its lane end a driver asks to be let in
 constexpr std::size_t kLanesPerTask = 16;
 
 template <class Body>
@@ -186,7 +188,11 @@ void scan_fronts(StepContext& ctx) {
         const std::uint32_t next_link = ctx.route_link(v, st.vehicles.route_cursor[v] + 1);
         st.front_conn[lane] = st.vehicles.next_conn[v];
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
-        st.front_eta_s[lane] = static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
+        // A driver with priority who has been standing for a while (blocked further on) is
+        // not "approaching": the others may go, and the junction's occupancy then holds it.
+        st.front_eta_s[lane] = st.vehicles.halted_s[v] >= kStandingPriority_s
+                                   ? std::numeric_limits<float>::max()
+                                   : static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
         if (next_link != kNone && distance < kMergeRequestDistance_m) {
             const int side = ctx.direction_to_reach(lane, next_link, v);
             if (side != 0) {

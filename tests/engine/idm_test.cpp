@@ -92,12 +92,13 @@ TEST_CASE("IDM: a platoon stops before a red stop line without overlapping", "[e
         fronts.push_back(v.position.x);
     }
     std::sort(fronts.rbegin(), fronts.rend());
-    CHECK(fronts[0] <= 600.0);         // behind the stop line
-    CHECK(fronts[0] >= 600.0 - 2.5);   // but close to it (IDM standstill gap s0 = 2 m)
+    const VehicleType car = default_vehicle_types()[0];
+    CHECK(fronts[0] <= 600.0);                            // behind the stop line
+    CHECK(fronts[0] >= 600.0 - car.min_gap_m - 0.5);      // but close to it (IDM standstill gap s0)
     for (std::size_t i = 1; i < fronts.size(); ++i) {
-        const double gap = fronts[i - 1] - 4.5 - fronts[i];
-        CHECK(gap >= 1.9);  // jam spacing: s0 = 2 m between bumpers
-        CHECK(gap <= 2.1);
+        const double gap = fronts[i - 1] - car.length_m - fronts[i];
+        CHECK(gap >= car.min_gap_m - 0.15);  // jam spacing: s0 between bumpers
+        CHECK(gap <= car.min_gap_m + 0.15);
     }
     CHECK(sim.counters().collisions_prevented == 0);
     CHECK(sim.counters().arrived == 0);
