@@ -5,11 +5,14 @@
 #include <stdexcept>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <tbb/task_arena.h>
 
 #include "engine/compiled_network.hpp"
 #include "engine/sim_state.hpp"
 #include "engine/step_phases.hpp"
+#include "network/conflicts.hpp"
+#include "signals/conflict_check.hpp"
 
 namespace ut::engine {
 
@@ -185,6 +188,14 @@ void Simulation::submit(Command command) {
                     throw std::invalid_argument(fmt::format(
                         "SetSignalPlan: group '{}' names connection {}, which is not at junction {}", group.name,
                         c.value, j.value));
+        // An edited plan is held to the same safety check as a loaded one.
+        std::vector<ConnectionId> at_junction;
+        for (std::uint32_t c = 0; c < net_->conn_junction.size(); ++c)
+            if (net_->conn_junction[c] == j.index()) at_junction.push_back(ConnectionId{c});
+        const signals::ConflictTable table(net, network::junction_conflicts(net, at_junction));
+        const std::vector<std::string> problems = signals::check_plan(net, table, plan->plan);
+        if (!problems.empty())
+            throw std::invalid_argument(fmt::format("SetSignalPlan refused: {}", fmt::join(problems, "; ")));
     }
     state_->pending_commands.push_back(std::move(command));
 }
