@@ -88,7 +88,10 @@ void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
         if (take_incoming) {
             v = st.transfers[b--].vehicle;
             const std::uint32_t from = veh.lane[v];
-            if (!ctx.net.is_internal(lane) && (ctx.net.is_internal(from) || veh.next_event[v] == kEventTeleported))
+            // Entering a link: from a junction, by teleport, or straight across a connection
+            // short enough to be crossed within one step (not a lane change).
+            if (!ctx.net.is_internal(lane) && (ctx.net.is_internal(from) || veh.next_event[v] == kEventTeleported ||
+                                               ctx.net.lane_link[from] != ctx.net.lane_link[lane]))
                 ++st.lane_stats.entered[lane];
             veh.lane[v] = lane;
             veh.pos_m[v] = veh.next_pos_m[v];

@@ -129,3 +129,22 @@ TEST_CASE("A green light lets the queue discharge and every vehicle arrives", "[
         CHECK(r.distance_m == Approx(810.0).margin(15.0));
     }
 }
+
+TEST_CASE("Link counts: every vehicle that leaves a link has entered it, even across a very short junction",
+          "[engine]") {
+    SimulationInputs in;
+    in.network = test::two_links(300.0, 1, 13.89);
+    in.network.connections[0].shape = {{300.0, 0.0}, {300.4, 0.0}};  // crossed within one step
+    in.network.connections[0].length_m = 0.4;
+    std::vector<double> departs;
+    for (int i = 0; i < 10; ++i) departs.push_back(i * 4.0);
+    in.demand = test::trips_on({LinkId{0}, LinkId{1}}, departs);
+    Simulation sim(std::move(in));
+    sim.run_until(300.0);
+    REQUIRE(sim.counters().arrived == 10);
+    const auto links = sim.link_stats();
+    CHECK(links[0].entered == 10);
+    CHECK(links[0].left == 10);
+    CHECK(links[1].entered == 10);
+    CHECK(links[1].left == 10);
+}
