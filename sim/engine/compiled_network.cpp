@@ -11,16 +11,6 @@ namespace {
 
 using network::Turn;
 
-int movement_rank(Turn t) {
-    switch (t) {
-        case Turn::Straight: return 3;
-        case Turn::Right: return 2;
-        case Turn::Left: return 1;
-        case Turn::UTurn: return 0;
-    }
-    return 0;
-}
-
 // Internal-lane speed: tight turns are driven slower (lateral acceleration ~ 2.5 m/s^2).
 double turn_speed_mps(const network::Network& net, const network::Connection& c) {
     const double road = std::min(net.link(c.from_link).speed_limit_mps, net.link(c.to_link).speed_limit_mps);
@@ -109,7 +99,7 @@ CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
         const int road = junction.control == network::JunctionControl::TrafficSignals
                              ? 0
                              : network::priority_rank(links[con.from_link.index()].road_class);
-        return std::tuple{road, movement_rank(con.turn), -static_cast<std::int64_t>(c)};
+        return std::tuple{road, network::movement_rank(con.turn), -static_cast<std::int64_t>(c)};
     };
     std::vector<std::vector<std::uint32_t>> yields(conns.size());
     std::vector<std::vector<std::uint32_t>> foe_lists(conns.size());

@@ -17,6 +17,26 @@ const char* to_string(RoadClass c) {
     return "unknown";
 }
 
+const char* to_string(Turn t) {
+    switch (t) {
+        case Turn::Straight: return "straight";
+        case Turn::Right: return "right";
+        case Turn::Left: return "left";
+        case Turn::UTurn: return "U-turn";
+    }
+    return "?";
+}
+
+int movement_rank(Turn t) {
+    switch (t) {
+        case Turn::Straight: return 3;
+        case Turn::Right: return 2;
+        case Turn::Left: return 1;
+        case Turn::UTurn: return 0;
+    }
+    return 0;
+}
+
 int priority_rank(RoadClass c) {
     switch (c) {
         case RoadClass::Motorway: return 8;

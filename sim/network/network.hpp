@@ -46,6 +46,10 @@ enum class RoadClass : std::uint8_t {
     Motorway, Trunk, Primary, Secondary, Tertiary, Unclassified, Residential, Service, Link
 };
 const char* to_string(RoadClass c);
+const char* to_string(Turn t);  // "straight", "right", "left", "U-turn"
+// Who goes first among conflicting movements at a signal (and, after road class, at a
+// priority junction): through before right before left before U-turn. Larger = first.
+int movement_rank(Turn t);
 int priority_rank(RoadClass c);  // larger = more important
 
 enum class JunctionControl : std::uint8_t {

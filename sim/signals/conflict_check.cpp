@@ -15,26 +15,6 @@ namespace {
 
 using network::Turn;
 
-int movement_rank(Turn t) {
-    switch (t) {
-        case Turn::Straight: return 3;
-        case Turn::Right: return 2;
-        case Turn::Left: return 1;
-        case Turn::UTurn: return 0;
-    }
-    return 0;
-}
-
-const char* turn_name(Turn t) {
-    switch (t) {
-        case Turn::Straight: return "straight";
-        case Turn::Right: return "right";
-        case Turn::Left: return "left";
-        case Turn::UTurn: return "U-turn";
-    }
-    return "?";
-}
-
 std::string link_name(const network::Network& net, LinkId l) {
     const network::Link& link = net.link(l);
     if (!link.name.empty()) return fmt::format("'{}'", link.name);
@@ -163,7 +143,7 @@ ConflictTable::ConflictTable(const network::Network& net, const std::vector<netw
         const network::Connection& con = net.connections[c];
         const network::Link& from = net.links[con.from_link.index()];
         const bool signal = net.junctions[from.to.index()].control == network::JunctionControl::TrafficSignals;
-        return std::tuple{signal ? 0 : network::priority_rank(from.road_class), movement_rank(con.turn),
+        return std::tuple{signal ? 0 : network::priority_rank(from.road_class), network::movement_rank(con.turn),
                           -static_cast<std::int64_t>(c)};
     };
     for (const network::Conflict& k : conflicts) {
@@ -190,7 +170,7 @@ std::string describe_connection(const network::Network& net, ConnectionId c) {
     if (c.index() >= net.connections.size()) return fmt::format("connection {} (not in the network)", c.value);
     const network::Connection& con = net.connection(c);
     return fmt::format("connection {} ({} lane {} -> {}, {})", c.value, link_name(net, con.from_link), con.from_lane,
-                       link_name(net, con.to_link), turn_name(con.turn));
+                       link_name(net, con.to_link), network::to_string(con.turn));
 }
 
 std::vector<std::string> check_plan(const network::Network& net, const ConflictTable& table, const SignalPlan& input,

@@ -23,16 +23,6 @@ using network::Turn;
 constexpr double kOppositeMin_rad = 0.75 * std::numbers::pi;  // headings >= 135 degrees apart
 constexpr std::uint16_t kNoGroup = 0xffff;
 
-const char* turn_name(Turn t) {
-    switch (t) {
-        case Turn::Straight: return "straight";
-        case Turn::Right: return "right";
-        case Turn::Left: return "left";
-        case Turn::UTurn: return "U-turn";
-    }
-    return "?";
-}
-
 const char* bound_name(double heading) {
     const double deg = std::fmod(heading * 180.0 / std::numbers::pi + 360.0, 360.0);
     if (deg < 45.0 || deg >= 315.0) return "eastbound";
@@ -86,7 +76,7 @@ private:
                 const network::Link& link = net_.link(c.from_link);
                 const std::string label = link.name.empty() ? fmt::format("link {}", c.from_link.value) : link.name;
                 g = static_cast<std::uint16_t>(plan_.groups.size());
-                plan_.groups.push_back({fmt::format("{} {} {}", label, bound_name(it->heading), turn_name(c.turn)), {}, false});
+                plan_.groups.push_back({fmt::format("{} {} {}", label, bound_name(it->heading), network::to_string(c.turn)), {}, false});
             }
             plan_.groups[g].connections.push_back(id);
         }
