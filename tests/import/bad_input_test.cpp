@@ -31,6 +31,7 @@ struct Row {
 void write_layer(const std::filesystem::path& path, const char* driver, const char* layer_name, int epsg,
                  OGRwkbGeometryType type, const std::vector<std::string>& fields, const std::vector<Row>& rows,
                  bool append = false) {
+    OGRRegisterAll();  // ctest runs each test case in its own process: nothing registered yet
     OGRSFDriverH drv = OGRGetDriverByName(driver);
     REQUIRE(drv != nullptr);
     OGRDataSourceH ds = append ? OGROpen(path.c_str(), TRUE, nullptr) : OGR_Dr_CreateDataSource(drv, path.c_str(), nullptr);
