@@ -64,7 +64,7 @@ EditRules Actions::rules() {
         conflict_table_ = std::make_unique<signals::ConflictTable>(geo_.network());
     }
     return {st_.editor.limits, [this](const signals::SignalPlan& p) {
-                return signals::check_plan(geo_.network(), *conflict_table_, p);
+                return signals::check_plan(geo_.network(), *conflict_table_, p, scenario_.signals.clearance);
             }};
 }
 
@@ -145,6 +145,9 @@ void Actions::close_compare() {
 }
 
 std::filesystem::path Actions::default_plans_path() const {
+    // The scenario's own plan file ([signals] plans = ...) when it has one: saving there is
+    // what makes the next run use the edit (the dialog asks before replacing it).
+    if (!scenario_.signals.plans_file.empty()) return scenario_.signals.plans_file;
     const std::filesystem::path dir = scenario_.file.has_parent_path() ? scenario_.file.parent_path() : ".";
     return dir / (scenario_.name + ".plans.toml");
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include <SFML/Graphics/Texture.hpp>
@@ -32,7 +33,8 @@ ScriptRunner load_script(const std::string& path) {
 }
 }  // namespace
 
-App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs)
+App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs,
+         std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare)
     : opt_(std::move(options)), scenario_(std::move(scenario)) {
     open_window(false);
     imgui_ = std::make_unique<ImGuiSfml>(window_, opt_.ui_scale);
@@ -48,7 +50,24 @@ App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationI
     const double demand_end = std::max(scenario_.demand.random.end_s, scenario_.demand.random.begin_s + 1.0);
     std::vector<std::vector<double>> group_flow = signals::group_demand(
         sim.network(), sim.demand(), sim.signal_plans(), scenario_.demand.random.begin_s, demand_end);
-    runner_ = std::make_unique<SimRunner>(std::move(sim));
+    std::optional<engine::Simulation> b;
+    if (compare) {
+        const network::Network& na = sim.network();
+        const network::Network& nb = compare->second.network;
+        // One map for both panes: the diff layer and the synced camera compare link by link.
+        if (na.junctions.size() != nb.junctions.size() || na.links.size() != nb.links.size() ||
+            na.connections.size() != nb.connections.size())
+            throw std::invalid_argument(fmt::format(
+                "--compare needs both scenarios on the same network; {} has {} links and {} has {}: "
+                "compare scenarios that differ in demand, signal plans or engine settings",
+                scenario_.file.string(), na.links.size(), compare->first.file.string(), nb.links.size()));
+        b.emplace(std::move(compare->second));
+        b->set_threads(opt_.threads.value_or(hw > 1 ? hw - 1 : 1));
+        st_.label_a = "A - " + scenario_.name;
+        st_.label_b = "B - " + compare->first.name;
+        st_.before_after = {scenario_.name, compare->first.name};
+    }
+    runner_ = std::make_unique<SimRunner>(std::move(sim), std::move(b));
     geo_ = std::make_unique<MapGeometry>(runner_->compiled_network());
     renderer_a_ = std::make_unique<MapRenderer>(*geo_, classes);
     renderer_b_ = std::make_unique<MapRenderer>(*geo_, classes);
@@ -88,7 +107,7 @@ void App::set_presentation(bool on) {
     // hidden one, so ImGui's program, buffers and font texture and our vertex buffers carry
     // over (re-creating ImGui's device objects here is what broke the UI under Mesa).
     if (opt_.fullscreen_presentation && on != window_fullscreen_) open_window(on);
-    st_.camera_fitted = false;
+    // The camera stays: a planner who zoomed to the junction presents the junction (F fits).
 }
 
 void App::fit_camera() {
@@ -105,6 +124,7 @@ void App::fit_camera() {
         st_.camera.fit(geo_->bounds(), area);
     }
     st_.camera_fitted = true;
+    st_.camera_moved = false;
 }
 
 void App::camera_to_junction() {
@@ -112,6 +132,7 @@ void App::camera_to_junction() {
     st_.camera.center = geo_->junction_position(st_.selection.junction);
     st_.camera.meters_per_pixel = 0.25f;  // the junction and its approach queues fill the pane
     st_.camera_fitted = true;
+    st_.camera_moved = true;
 }
 
 void App::layout() {
@@ -251,6 +272,10 @@ int App::run() {
 
         imgui_->new_frame(clock.restart().asSeconds());
         layout();
+        if (panes_.size() != st_.pane_count) {  // fork or close: refit unless the user placed the camera
+            if (!st_.camera_moved) st_.camera_fitted = false;
+            st_.pane_count = panes_.size();
+        }
         if (!st_.camera_fitted) fit_camera();
         st_.editor.hovered_group = -1;
         const bool capturing = !st_.pending_capture.empty() && st_.capture_wait == 0;

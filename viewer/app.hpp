@@ -30,6 +30,7 @@ struct ViewerOptions {
     std::optional<std::string> screenshot;
     double at_s = 0.0;
     std::optional<std::string> script;
+    std::optional<std::string> compare;  // a second scenario, shown as B from the start
     unsigned width = 1600;
     unsigned height = 900;
     bool fullscreen_presentation = true;  // presentation mode switches to full screen
@@ -44,7 +45,9 @@ struct ViewerOptions {
 
 class App {
 public:
-    App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs);
+    // `compare`: the second scenario and its inputs when --compare was given.
+    App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs,
+        std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare = std::nullopt);
     ~App();
     int run();
 

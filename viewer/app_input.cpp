@@ -68,6 +68,7 @@ void App::handle_event(const sf::Event& e) {
             const Pane* pane = pane_at(px);
             if (imgui_->wants_mouse() || !pane) break;
             st_.camera.zoom_at(std::pow(1.2f, e.mouseWheelScroll.delta), px, pane->area);
+            st_.camera_moved = true;
             break;
         }
         case sf::Event::MouseButtonPressed: {
@@ -84,7 +85,10 @@ void App::handle_event(const sf::Event& e) {
             const sf::Vector2f px{static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y)};
             const sf::Vector2f d = px - press_px_;
             if (!dragging_ && std::hypot(d.x, d.y) > 4.0f) dragging_ = true;  // a click may wobble a little
-            if (dragging_) st_.camera.center = press_center_ - d * st_.camera.meters_per_pixel;
+            if (dragging_) {
+                st_.camera.center = press_center_ - d * st_.camera.meters_per_pixel;
+                st_.camera_moved = true;
+            }
             break;
         }
         case sf::Event::MouseButtonReleased:

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "camera.hpp"
@@ -53,6 +54,8 @@ struct PresentationState {
 struct AppState {
     Camera camera;
     bool camera_fitted = false;
+    bool camera_moved = false;  // by the user: a change of pane layout then keeps the camera
+    std::size_t pane_count = 0;
     Layer layer = Layer::None;
     bool vehicles = true;
     bool show_labels = true;
@@ -62,8 +65,12 @@ struct AppState {
     PresentationState present;
     FrameTimer timer;
     bool show_frame_stats = true;
-    bool show_demo = false;
+    std::string select_tab;  // a script asks for a side-panel tab ("plots"); cleared when shown
     std::shared_ptr<const RunFrame> frame;  // the frame drawn this time round
+    // How the two runs are called: a fork (edit) or two scenarios (--compare).
+    std::string label_a = "A - as it was";
+    std::string label_b = "B - with the edit";
+    std::pair<std::string, std::string> before_after{"Before", "After"};
     std::uint64_t colored_serial = 0;       // frame whose layer colours are on the lanes
     Layer colored_layer = Layer::None;
     // A PNG to write: rendered `capture_wait` more frames first (ImGui windows settle their

@@ -131,9 +131,9 @@ LegendInfo layer_legend(Layer layer) {
             g.note = "Estimate from traffic and speed.";
             break;
         case Layer::Diff:
-            g.title = "Delay with the edit (B) - before (A)";
+            g.title = "Delay per vehicle, B minus A";
             g.stops = {{-20.0, "-20 s/veh"}, {0.0, "same"}, {20.0, "+20 s/veh"}};
-            g.note = "Blue: better with the edit. Orange: worse.";
+            g.note = "Blue: less delay in B. Orange: more.";
             break;
         case Layer::None: break;
     }

@@ -3,6 +3,9 @@
 // Exit codes: 0 ok, 1 failure (window, output), 2 bad input (scenario, script, options).
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
+#include <optional>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -19,6 +22,8 @@ int main(int argc, char** argv) {
     cli.add_option("--at", o.at_s, "Simulated seconds for --screenshot")->needs(shot)->check(CLI::Range(0.0, 7 * 86400.0));
     cli.add_option("--script", o.script, "Run UI commands from this file, then exit (see docs/viewer.md)")
         ->excludes(shot);
+    cli.add_option("--compare", o.compare,
+                   "A second scenario on the same network, run side by side as B from the start");
     cli.add_option("--width", o.width, "Window width in pixels")->check(CLI::Range(320u, 16384u));
     cli.add_option("--height", o.height, "Window height in pixels")->check(CLI::Range(240u, 16384u));
     cli.add_option("--threads", o.threads, "Simulation threads (default: all cores but one)")
@@ -38,20 +43,33 @@ int main(int argc, char** argv) {
         return cli.exit(e) == 0 ? 0 : 2;
     }
 
-    scenario::Scenario sc;
+    const auto load = [](const std::string& path) -> std::optional<scenario::Scenario> {
+        try {
+            return scenario::load_scenario(path);
+        } catch (const scenario::ScenarioError& e) {
+            const auto& problems = e.problems();
+            std::fprintf(stderr, "urbantwin-viewer: %s has %zu problem%s:\n", path.c_str(), problems.size(),
+                         problems.size() == 1 ? "" : "s");
+            for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
+            return std::nullopt;
+        }
+    };
+    std::optional<scenario::Scenario> sc = load(o.scenario);
+    if (!sc) return 2;
+    std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> other;
     try {
-        sc = scenario::load_scenario(o.scenario);
-    } catch (const scenario::ScenarioError& e) {
-        const auto& problems = e.problems();
-        std::fprintf(stderr, "urbantwin-viewer: %s has %zu problem%s:\n", o.scenario.c_str(), problems.size(),
-                     problems.size() == 1 ? "" : "s");
-        for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
-        return 2;
-    }
-    try {
-        engine::SimulationInputs inputs = scenario::build_simulation_inputs(sc);
-        viewer::App app(std::move(o), std::move(sc), std::move(inputs));
+        if (o.compare) {
+            std::optional<scenario::Scenario> b = load(*o.compare);
+            if (!b) return 2;
+            engine::SimulationInputs b_inputs = scenario::build_simulation_inputs(*b);
+            other.emplace(std::move(*b), std::move(b_inputs));
+        }
+        engine::SimulationInputs inputs = scenario::build_simulation_inputs(*sc);
+        viewer::App app(std::move(o), std::move(*sc), std::move(inputs), std::move(other));
         return app.run();
+    } catch (const std::invalid_argument& e) {  // inputs that do not fit together: the user's to fix
+        std::fprintf(stderr, "urbantwin-viewer: %s\n", e.what());
+        return 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "urbantwin-viewer: %s\n", e.what());
         return 1;

@@ -85,7 +85,9 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
     // At least 3 x 2.5 px: zoomed out, a vehicle is a visible dot, and queues read as lines.
     const float min_len = 3.0f * mpp, min_half = 1.25f * mpp;
     const std::size_t per = detailed ? 9 : points ? 1 : 4;
-    vehicle_vertices_.resize(snap.vehicles.size() * per * 2);  // x2: room for bus outlines
+    // Grown, never shrunk: resizing down and up again would clear megabytes every frame.
+    const std::size_t need = snap.vehicles.size() * per * 2;  // x2: room for bus outlines
+    if (vehicle_vertices_.size() < need) vehicle_vertices_.resize(need);
     sf::Vertex* out = vehicle_vertices_.data();
     std::size_t drawn = 0;
     const float vx0 = vis.left, vy0 = vis.top, vx1 = vis.left + vis.width, vy1 = vis.top + vis.height;
@@ -129,7 +131,7 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
         }
         emit(p, len, half, fill);
     }
-    vehicle_vertices_.resize(static_cast<std::size_t>(out - vehicle_vertices_.data()));
+    vehicle_count_ = static_cast<std::size_t>(out - vehicle_vertices_.data());
     last_vehicles_ = drawn;
 }
 
@@ -218,7 +220,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const eng
     const sf::FloatRect vis = visible_rect(view, 20.0f);
     timer.mark(FramePart::Map);
     if (o.vehicles) build_vehicles(snapshot, vis, o);
-    else vehicle_vertices_.clear(), last_vehicles_ = 0;
+    else vehicle_count_ = 0, last_vehicles_ = 0;
     if (o.meters_per_pixel <= kSignalHeadMaxMpp) build_signal_heads(snapshot, vis);
     else head_vertices_.clear();
     build_selection(o);
@@ -227,10 +229,10 @@ void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const eng
     draw_static(target, view, vis);
     target.setView(view);
     if (!head_vertices_.empty()) target.draw(head_vertices_.data(), head_vertices_.size(), sf::Quads);
-    if (!vehicle_vertices_.empty()) {
+    if (vehicle_count_ > 0) {
         // SFML leaves the point size alone; the target's context must be the current one.
         if (vehicle_type_ == sf::Points) (void)target.setActive(true), glPointSize(2.0f);
-        target.draw(vehicle_vertices_.data(), vehicle_vertices_.size(), vehicle_type_);
+        target.draw(vehicle_vertices_.data(), vehicle_count_, vehicle_type_);
         if (vehicle_type_ == sf::Points) glPointSize(1.0f);
     }
     if (!overlay_vertices_.empty()) target.draw(overlay_vertices_.data(), overlay_vertices_.size(), sf::Triangles);

@@ -62,6 +62,7 @@ private:
     std::unique_ptr<TiledBuffer> junctions_;
     std::vector<sf::Color> speed_lut_;
     std::vector<sf::Vertex> vehicle_vertices_;  // reused every frame: no allocation in steady state
+    std::size_t vehicle_count_ = 0;             // vertices of this frame at the front
     sf::PrimitiveType vehicle_type_ = sf::Triangles;
     std::vector<sf::Vertex> head_vertices_;
     std::vector<sf::Vertex> overlay_vertices_;  // selection and highlighted paths (triangles)

@@ -44,7 +44,8 @@ void time_plot(const char* id, const PlotOptions& o, std::span<const PlotSeries>
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float line_h = ImGui::GetTextLineHeight();
-    const ImVec2 p0{origin.x + 44.0f, origin.y + line_h + 4.0f};  // room for y labels and title
+    // Room for the y labels on the left, the title (and half a label) on top, times below.
+    const ImVec2 p0{origin.x + 44.0f, origin.y + line_h * 1.6f + 4.0f};
     const ImVec2 p1{origin.x + width - 6.0f, origin.y + o.height - line_h - 2.0f};
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + o.height), IM_COL32(24, 26, 30, 255), 3.0f);
     dl->AddText(ImVec2(origin.x + 6.0f, origin.y + 2.0f), IM_COL32(230, 230, 230, 255), o.title.c_str());
@@ -77,7 +78,8 @@ void time_plot(const char* id, const PlotOptions& o, std::span<const PlotSeries>
     for (double x = std::ceil(x0 / xstep) * xstep; x <= x1 + 1e-9; x += xstep) {
         dl->AddLine(ImVec2(sx(x), p1.y), ImVec2(sx(x), p1.y + 3.0f), label);
         const std::string t = clock_label(x);
-        dl->AddText(ImVec2(sx(x) - ImGui::CalcTextSize(t.c_str()).x * 0.5f, p1.y + 2.0f), label, t.c_str());
+        const float w = ImGui::CalcTextSize(t.c_str()).x;
+        dl->AddText(ImVec2(std::min(sx(x) - w * 0.5f, origin.x + width - w - 2.0f), p1.y + 2.0f), label, t.c_str());
     }
     if (!std::isnan(o.marker_x) && o.marker_x >= x0 && o.marker_x <= x1) {
         const float mx = sx(o.marker_x);

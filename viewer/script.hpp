@@ -15,6 +15,7 @@
 //   apply                         the draft goes to the running simulation (run B after a fork)
 //   fork                          split into A (as it was) and B (with the draft)
 //   layer none|speed|delay|los|emissions|diff
+//   tab junction|plots|compare|view  the side panel's tab
 //   camera fit | camera junction | camera zoom FACTOR
 //   present on|off                presentation mode;  slider FRACTION  before/after split (0..1)
 //   screenshot FILE               PNG of the window as it is drawn
@@ -71,6 +72,7 @@ constexpr Verb kVerbs[] = {
     {"apply", 0, 0, "apply"},
     {"fork", 0, 0, "fork"},
     {"layer", 1, 1, "layer none|speed|delay|los|emissions|diff"},
+    {"tab", 1, 1, "tab junction|plots|compare|view"},
     {"camera", 1, 2, "camera fit | camera junction | camera zoom FACTOR"},
     {"present", 1, 1, "present on|off"},
     {"slider", 1, 1, "slider FRACTION"},
@@ -114,6 +116,8 @@ inline std::string check_words(const ScriptCommand& c) {
     }
     if (c.verb == "layer" && !one_of(c.args[0], {"none", "speed", "delay", "los", "emissions", "diff"}))
         return "unknown layer '" + c.args[0] + "'";
+    if (c.verb == "tab" && !one_of(c.args[0], {"junction", "plots", "compare", "view"}))
+        return "unknown tab '" + c.args[0] + "'";
     if (c.verb == "camera" && !one_of(c.args[0], {"fit", "junction", "zoom"})) return "unknown camera move";
     if (c.verb == "camera" && (c.args[0] == "zoom") != (c.args.size() == 2)) return "camera zoom takes one FACTOR";
     if (c.verb == "present" && !one_of(c.args[0], {"on", "off"})) return "present on or off";

@@ -122,11 +122,16 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
         wait_runner_ = true;
     } else if (verb == "layer") {
         st.layer = *layer_from_name(c.args[0]);
+    } else if (verb == "tab") {
+        st.select_tab = c.args[0];
     } else if (verb == "camera") {
         if (c.args[0] == "fit") env.fit_camera();
         else if (c.args[0] == "junction") env.camera_to_junction();
-        else st.camera.meters_per_pixel = std::clamp(st.camera.meters_per_pixel / static_cast<float>(c.number(1)),
+        else {
+            st.camera_moved = true;
+            st.camera.meters_per_pixel = std::clamp(st.camera.meters_per_pixel / static_cast<float>(c.number(1)),
                                                      Camera::kMinMpp, Camera::kMaxMpp);
+        }
     } else if (verb == "present") {
         env.set_presentation(c.args[0] == "on");
         wait_frames_ = 2;  // a new full-screen window settles its size

@@ -33,18 +33,28 @@ struct SimRunner::Run {
     std::uint64_t snapshot_step = ~0ull;
 };
 
-SimRunner::SimRunner(engine::Simulation sim, RunnerOptions options) : options_(options) {
+SimRunner::SimRunner(engine::Simulation sim, std::optional<engine::Simulation> b, RunnerOptions options)
+    : options_(options) {
     a_ = std::make_unique<Run>(std::move(sim));
     net_ = &a_->sim.compiled_network();
     step_s_ = a_->sim.config().step_s;
     incoming_ = net_->source().incoming_links();
-    a_->plans = std::make_shared<const std::vector<signals::SignalPlan>>(a_->sim.signal_plans());
-    a_->last_stats = a_->sim.link_stats();
-    a_->last_sample_s = a_->sim.time_s();
-    a_->history.emplace_back(a_->sim.time_s(), a_->last_stats);
-    a_->samples_shared = std::make_shared<const std::vector<Sample>>();
+    init_run(*a_);
+    if (b) {
+        b_ = std::make_unique<Run>(std::move(*b));
+        init_run(*b_);
+        fork_time_s_ = a_->sim.time_s();  // compared from the start
+    }
     publish(true);
     thread_ = std::jthread([this](std::stop_token st) { worker(st); });
+}
+
+void SimRunner::init_run(Run& run) {
+    run.plans = std::make_shared<const std::vector<signals::SignalPlan>>(run.sim.signal_plans());
+    run.last_stats = run.sim.link_stats();
+    run.last_sample_s = run.sim.time_s();
+    run.history.emplace_back(run.sim.time_s(), run.last_stats);
+    run.samples_shared = std::make_shared<const std::vector<Sample>>();
 }
 
 SimRunner::~SimRunner() {
@@ -237,7 +247,9 @@ void SimRunner::apply_requests(Requests& r) {
 void SimRunner::step_runs() {
     const auto t0 = Clock::now();
     a_->sim.step();
-    if (b_) b_->sim.step();  // in lockstep, so A and B are always at the same time
+    // In lockstep, so A and B are always at the same time (a compared scenario may use
+    // another step length: it catches up to A's time).
+    if (b_) b_->sim.run_until(a_->sim.time_s());
     last_step_ms_ = seconds(Clock::now() - t0) * 1000.0;
     for (Run* run : {a_.get(), b_.get()}) {
         if (!run) continue;

@@ -37,7 +37,9 @@ struct RunnerOptions {
 
 class SimRunner {
 public:
-    SimRunner(engine::Simulation sim, RunnerOptions options = {});
+    // `b`: a second scenario to compare from the start (same network), instead of a fork.
+    explicit SimRunner(engine::Simulation sim, std::optional<engine::Simulation> b = std::nullopt,
+                       RunnerOptions options = {});
     ~SimRunner();
     SimRunner(const SimRunner&) = delete;
     SimRunner& operator=(const SimRunner&) = delete;
@@ -70,6 +72,7 @@ private:
         bool selection_changed = false;
     };
 
+    void init_run(Run& run);
     void worker(std::stop_token stop);
     bool has_work_locked() const;
     bool wait_for_work(std::stop_token& stop, bool& do_step, bool& idle_now);

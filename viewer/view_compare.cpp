@@ -31,7 +31,7 @@ Card make_card(std::string title, double a, double b, bool forked, bool higher_b
     c.after = std::isnan(b) ? "-" : fmt_value(b);
     if (std::isnan(a) || std::isnan(b) || a == 0.0) return c;
     const double rel = (b - a) / std::abs(a);
-    c.change = fmt::format("{:+.0f} %", rel * 100.0);
+    c.change = std::abs(rel) < 0.005 ? std::string("0 %") : fmt::format("{:+.0f} %", rel * 100.0);
     if (std::abs(rel) >= 0.02) c.verdict = ((rel < 0.0) != higher_better) ? -1 : 1;
     return c;
 }
@@ -75,10 +75,10 @@ void draw_compare(ViewContext& ctx) {
     ImGui::Text("Since the fork at %s (%s simulated)", clock_text(f.fork_time_s).c_str(),
                 minutes_text(f.a.time_s - f.fork_time_s).c_str());
     if (ImGui::BeginTable("outcome", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Trips finished since the fork", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("A");
-        ImGui::TableSetupColumn("B");
-        ImGui::TableSetupColumn("B vs A");
+        ImGui::TableSetupColumn("Trips finished since then", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("A", ImGuiTableColumnFlags_WidthFixed, 62.0f);
+        ImGui::TableSetupColumn("B", ImGuiTableColumnFlags_WidthFixed, 62.0f);
+        ImGui::TableSetupColumn("B vs A", ImGuiTableColumnFlags_WidthFixed, 96.0f);
         ImGui::TableHeadersRow();
         for (const Card& c : outcome_cards(ctx)) {
             ImGui::TableNextRow();

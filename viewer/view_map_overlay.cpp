@@ -178,8 +178,8 @@ void draw_frame_stats(ViewContext& ctx, std::size_t vehicles_drawn) {
 void draw_map_overlay(ViewContext& ctx) {
     for (const Pane& pane : ctx.panes) draw_labels(ctx, pane);
     if (ctx.panes.size() == 2 && !ctx.st.present.on) {
-        draw_caption(ctx, ctx.panes[0], "A - as it was", kRunA);
-        draw_caption(ctx, ctx.panes[1], "B - with the edit", kRunB);
+        draw_caption(ctx, ctx.panes[0], ctx.st.label_a.c_str(), kRunA);
+        draw_caption(ctx, ctx.panes[1], ctx.st.label_b.c_str(), kRunB);
         ImGui::GetBackgroundDrawList()->AddLine(ImVec2(ctx.panes[1].rect.left, ctx.panes[1].rect.top),
                                                 ImVec2(ctx.panes[1].rect.left, ctx.panes[1].rect.top + ctx.panes[1].rect.height),
                                                 IM_COL32(230, 230, 230, 255), 2.0f);

@@ -156,8 +156,8 @@ void draw_presentation(ViewContext& ctx) {
     const sf::FloatRect a = ctx.map_area;
     if (forked) {
         const float x = a.left + a.width * ctx.st.present.slider;
-        draw_side_label(ctx, "Before", x - 24.0f, 1.0f, kRunA);
-        draw_side_label(ctx, "After", x + 24.0f, 0.0f, kRunB);
+        draw_side_label(ctx, ctx.st.before_after.first.c_str(), x - 24.0f, 1.0f, kRunA);
+        draw_side_label(ctx, ctx.st.before_after.second.c_str(), x + 24.0f, 0.0f, kRunB);
         draw_slider(ctx);
     } else {
         draw_side_label(ctx, ctx.scenario.name.c_str(), a.left + a.width * 0.5f, 0.5f, kRunALight);

@@ -36,26 +36,30 @@ void draw_side_panel(ViewContext& ctx) {
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const auto flags = [&](const char* name) {
+        return st.select_tab == name ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
     if (ImGui::BeginTabBar("tabs")) {
-        if (ImGui::BeginTabItem("Junction")) {
+        if (ImGui::BeginTabItem("Junction", nullptr, flags("junction"))) {
             draw_signal_editor(ctx);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Plots")) {
+        if (ImGui::BeginTabItem("Plots", nullptr, flags("plots"))) {
             draw_plots(ctx);
             ImGui::EndTabItem();
         }
         const bool forked = st.frame->b.has_value();
-        if (ImGui::BeginTabItem(forked ? "Compare A/B" : "Compare")) {
+        if (ImGui::BeginTabItem(forked ? "Compare A/B###compare" : "Compare###compare", nullptr, flags("compare"))) {
             draw_compare(ctx);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("View")) {
+        if (ImGui::BeginTabItem("View", nullptr, flags("view"))) {
             draw_view_tab(ctx);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
     }
+    st.select_tab.clear();
     if (!st.frame->message.empty()) {
         ImGui::Separator();
         ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.2f, 1.0f), "%s", st.frame->message.c_str());

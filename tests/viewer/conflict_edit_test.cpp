@@ -34,7 +34,7 @@ TEST_CASE("the project's conflict check refuses a crossing green in the editor",
             if (r.plan) continue;
             ++refused;
             INFO(r.refused);
-            CHECK(r.refused.find(plan.groups[grp].name.substr(0, 3)) != std::string::npos);
+            CHECK(r.refused.find("'" + plan.groups[grp].name + "'") != std::string::npos);  // names the movement
         }
     CHECK(refused > 0);
     // The timing edits keep the plan safe.
