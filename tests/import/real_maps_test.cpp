@@ -47,6 +47,7 @@ bool has_opposite(const network::Network& net, const std::vector<const network::
 std::map<std::int64_t, std::map<std::string, std::string>> way_tags(const std::filesystem::path& file) {
     std::map<std::int64_t, std::map<std::string, std::string>> out;
     const char* const options[] = {"USE_CUSTOM_INDEXING=NO", nullptr};  // negative node ids
+    GDALAllRegister();  // ctest runs each case in its own process: no driver registered yet
     GDALDatasetH ds = GDALOpenEx(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr);
     REQUIRE(ds != nullptr);
     OGRLayerH lines = GDALDatasetGetLayerByName(ds, "lines");
