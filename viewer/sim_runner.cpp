@@ -276,7 +276,8 @@ void SimRunner::sample(Run& run) {
     SampleInputs in;
     in.net = &net_->source();
     in.incoming = &incoming_;
-    in.trips = &run.sim.trip_records();
+    const std::vector<engine::TripRecord> trips = run.sim.trip_records();
+    in.trips = &trips;
     in.snapshot = run.snapshot.get();
     in.links_now = &now;
     in.links_prev = &run.last_stats;

@@ -87,6 +87,9 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
     veh.halted_s[v] = 0.0f;
     veh.lane_change_cooldown_s[v] = 0.0f;
     veh.halted[v] = 0;
+    veh.trip_time_loss_s[v] = 0.0;
+    veh.trip_distance_m[v] = 0.0;
+    veh.trip_stops[v] = 0;
     std::uint32_t* list = ctx.lane_begin(best_lane);
     list[st.lane_count[best_lane]++] = v;  // at the back: it is behind every vehicle there
     ++st.lane_stats.entered[best_lane];

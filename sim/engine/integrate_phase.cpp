@@ -14,6 +14,9 @@ namespace ut::engine {
 namespace {
 
 constexpr std::size_t kLanesPerTask = 32;
+// Vehicles drift out of lane order slowly (a lane takes tens of seconds to cross), so
+// renumbering every few seconds keeps the arrays nearly sequential for little cost.
+constexpr std::uint64_t kRenumberEverySteps = 16;
 
 void collect_leavers(StepContext& ctx) {
     SimState& st = ctx.st;
@@ -137,6 +140,7 @@ void record_arrivals(StepContext& ctx) {
     std::sort(st.arrived_slots.begin(), st.arrived_slots.end());
     for (std::uint32_t v : st.arrived_slots) {
         st.records[st.vehicles.trip[v]].arrival_s = st.time_s + ctx.dt;
+        add_trip_so_far(st.vehicles, v, st.records);
         st.vehicles.lane[v] = kNone;
         ++st.counters.arrived;
         --st.counters.in_network;
@@ -161,6 +165,24 @@ void refresh_active_lanes(StepContext& ctx) {
     }
 }
 
+// Renumbers the slots in the order the step visits them: active lanes ascending, each
+// lane front first. Free slots disappear (the arrays shrink to the vehicles in the network).
+void renumber_vehicles(StepContext& ctx) {
+    SimState& st = ctx.st;
+    std::vector<std::uint32_t>& order = st.scratch;
+    order.clear();
+    for (std::uint32_t lane : st.active_lanes) {
+        std::uint32_t* list = ctx.lane_begin(lane);
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+            const std::uint32_t v = list[i];
+            list[i] = static_cast<std::uint32_t>(order.size());
+            order.push_back(v);
+        }
+    }
+    st.vehicles.permute(order, st.renumber_scratch);
+    st.free_slots.clear();
+}
+
 }  // namespace
 
 void refresh_next_connections(StepContext& ctx) {
@@ -178,6 +200,7 @@ void integrate(StepContext& ctx) {
     merge_transfers(ctx);
     record_arrivals(ctx);
     refresh_active_lanes(ctx);
+    if (ctx.st.step % kRenumberEverySteps == kRenumberEverySteps - 1) renumber_vehicles(ctx);
 }
 
 }  // namespace ut::engine

@@ -11,6 +11,7 @@
 #include "engine/lane_change.hpp"
 #include "engine/path_ahead.hpp"
 #include "engine/step_phases.hpp"
+#include "metrics/detectors.hpp"
 
 namespace ut::engine {
 namespace {
@@ -136,9 +137,8 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     }
 
     // Halts, stops and gridlock.
-    TripRecord& rec = st.records[veh.trip[v]];
     if (m.speed_mps < st.config.halt_speed_mps) {
-        if (!veh.halted[v]) ++rec.stops;
+        if (!veh.halted[v]) ++veh.trip_stops[v];
         veh.halted[v] = 1;
         const float before = veh.halted_s[v];
         veh.halted_s[v] += static_cast<float>(ctx.dt);
@@ -146,7 +146,7 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
             ++st.lane_stats.gridlock_events[lane];
             if (st.config.teleport_on_gridlock && index == 0 && event == kEventNone) {
                 ++st.lane_stats.teleports[lane];
-                ++rec.teleports;
+                ++st.records[veh.trip[v]].teleports;
                 veh.halted_s[v] = 0.0f;
                 if (find_teleport_target(ctx, v, next_lane, next_cursor)) {
                     next_pos = ctx.length_of(v);
@@ -164,8 +164,8 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     }
 
     const double loss = ctx.dt * std::max(0.0, 1.0 - m.speed_mps / lane_v0);
-    rec.time_loss_s += loss;
-    rec.distance_m += m.distance_m;
+    veh.trip_time_loss_s[v] += loss;
+    veh.trip_distance_m[v] += m.distance_m;
     st.lane_stats.vehicle_seconds[lane] += ctx.dt;
     st.lane_stats.vehicle_meters[lane] += m.distance_m;
     st.lane_stats.time_loss_s[lane] += loss;
@@ -209,6 +209,7 @@ void plan_lanes(StepContext& ctx) {
         ctx.st.lane_leavers[lane] = 0;
         const std::uint32_t n = ctx.st.lane_count[lane];
         for (std::uint32_t i = 0; i < n; ++i) plan_vehicle(ctx, lane, i);
+        if (!ctx.net.is_internal(lane)) metrics::count_crossings(ctx.net, ctx.st, lane);
     });
 }
 

@@ -24,15 +24,27 @@ using signals::SignalColor;
 
 constexpr double kNeverStarted = -std::numeric_limits<double>::infinity();
 
-// Detectors on every road lane that ends at a junction with a plan.
+// Whether any of the plan's timing plans runs a controller that listens to detectors.
+bool uses_detectors(const signals::CompiledPlan& cp) {
+    return std::any_of(cp.plan.timings.begin(), cp.plan.timings.end(), [](const signals::TimingPlan& t) {
+        return t.controller == signals::ControllerKind::Actuated || t.controller == signals::ControllerKind::Coordinated;
+    });
+}
+
+// Detectors on every road lane that ends at a junction whose plan is actuated (at some time
+// of day), or at any signal when the config asks. Fixed-time and max-pressure control never
+// read them: with thousands of fixed-time junctions, updating detectors nobody reads would
+// cost as much as driving.
 void place_plan_detectors(const CompiledNetwork& net, SimState& st) {
     const network::Network& source = net.source();
-    std::vector<std::uint8_t> has_plan(source.junctions.size(), 0);
-    for (const auto& plan : st.plans)
-        if (plan.junction.index() < has_plan.size()) has_plan[plan.junction.index()] = 1;
+    std::vector<std::uint8_t> actuated(source.junctions.size(), 0);
+    for (std::size_t p = 0; p < st.plans.size(); ++p)
+        if (st.plans[p].junction.index() < actuated.size() &&
+            (st.config.detectors_at_every_signal || uses_detectors(st.signal_control.compiled[p])))
+            actuated[st.plans[p].junction.index()] = 1;
     std::vector<std::uint32_t> lanes;
     for (std::uint32_t l = 0; l < net.road_lane_count(); ++l)
-        if (has_plan[source.links[net.lane_link[l]].to.index()]) lanes.push_back(l);
+        if (actuated[source.links[net.lane_link[l]].to.index()]) lanes.push_back(l);
     metrics::place_detectors(net, lanes, st.detectors);
 }
 
@@ -88,13 +100,14 @@ void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector
                 if (c.index() < st.conn_group.size())
                     st.conn_group[c.index()] = st.plan_group_offset[p] + static_cast<std::uint32_t>(g);
 
-    place_plan_detectors(net, st);
     signals::SignalControl& sc = st.signal_control;
+    sc.compiled.clear();
+    for (const signals::SignalPlan& plan : st.plans) sc.compiled.push_back(signals::compile_plan(plan));
+    place_plan_detectors(net, st);
     const bool all = changed.empty();
     std::vector<signals::ControllerState> old_states = std::move(sc.controllers);
     std::vector<double> old_start = std::move(sc.start_s);
     std::vector<double> old_yellow = std::move(sc.yellow_until_s);
-    sc.compiled.clear();
     sc.wiring.clear();
     sc.controllers.assign(st.plans.size(), {});
     sc.start_s.assign(st.plans.size(), kNeverStarted);
@@ -103,8 +116,7 @@ void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector
     sc.scratch_colors.assign(max_groups, SignalColor::Red);
     sc.junction_plan.assign(net.source().junctions.size(), kNone);
     for (std::size_t p = 0; p < st.plans.size(); ++p) {
-        sc.compiled.push_back(signals::compile_plan(st.plans[p]));
-        sc.wiring.push_back(wire_plan(net, st, sc.compiled.back()));
+        sc.wiring.push_back(wire_plan(net, st, sc.compiled[p]));
         if (st.plans[p].junction.index() < sc.junction_plan.size())
             sc.junction_plan[st.plans[p].junction.index()] = static_cast<std::uint32_t>(p);
         const bool fresh = all || changed[p] || p >= old_states.size();
@@ -119,7 +131,7 @@ void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector
         if (all) continue;  // the start of a run: plans begin at once
         double yellow = 0.0;
         double clearance = 0.0;
-        for (const auto& ph : sc.compiled.back().plan.phases) {
+        for (const auto& ph : sc.compiled[p].plan.phases) {
             yellow = std::max(yellow, ph.yellow_s);
             clearance = std::max(clearance, ph.clearance_s());
         }

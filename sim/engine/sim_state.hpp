@@ -3,7 +3,8 @@
 // Vehicles live in slots (struct of arrays, indexed by slot); a slot is taken at insertion
 // and freed at arrival. Each lane keeps the slots of the vehicles on it in a fixed range of
 // `lane_vehicles`, sorted front first (largest position first). Positions are of the front
-// bumper, in metres from the lane's start.
+// bumper, in metres from the lane's start. Every so often the slots are renumbered in lane
+// order (renumber_vehicles), so that the step walks the vehicle arrays nearly sequentially.
 //
 // Per-lane accumulators are written only by the task that owns the lane in a parallel
 // phase, and summed per link on demand, so no two threads ever write the same memory.
@@ -38,6 +39,11 @@ struct VehicleArrays {
     std::vector<float> halted_s;           // continuous time below the halt speed
     std::vector<float> lane_change_cooldown_s;
     std::vector<std::uint8_t> halted;      // 1 while halted (to count stops)
+    // The trip's figures so far, kept with the vehicle (the step touches them every time)
+    // and added to its TripRecord when it arrives.
+    std::vector<double> trip_time_loss_s;
+    std::vector<double> trip_distance_m;
+    std::vector<std::uint32_t> trip_stops;
 
     // Written by the plan phase, applied by the integrate phase.
     std::vector<double> next_pos_m;
@@ -48,6 +54,9 @@ struct VehicleArrays {
 
     std::size_t size() const { return pos_m.size(); }
     void resize(std::size_t n);
+    // Slot i becomes the vehicle that was in slot order[i]; the other slots are dropped.
+    // `scratch` keeps the buffers between calls, so this allocates only while growing.
+    void permute(const std::vector<std::uint32_t>& order, VehicleArrays& scratch);
 };
 
 enum VehicleEvent : std::uint8_t {
@@ -131,6 +140,15 @@ struct SimState {
     std::vector<std::uint32_t> arrived_slots;
     std::vector<std::uint32_t> inserted_lanes;
     std::vector<std::uint32_t> scratch;
+    VehicleArrays renumber_scratch;
 };
+
+// Adds vehicle v's trip figures so far to its trip's record.
+inline void add_trip_so_far(const VehicleArrays& veh, std::uint32_t v, std::vector<TripRecord>& records) {
+    TripRecord& rec = records[veh.trip[v]];
+    rec.time_loss_s += veh.trip_time_loss_s[v];
+    rec.distance_m += veh.trip_distance_m[v];
+    rec.stops += veh.trip_stops[v];
+}
 
 }  // namespace ut::engine

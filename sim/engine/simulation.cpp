@@ -36,11 +36,50 @@ void VehicleArrays::resize(std::size_t n) {
     halted_s.resize(n);
     lane_change_cooldown_s.resize(n);
     halted.resize(n);
+    trip_time_loss_s.resize(n);
+    trip_distance_m.resize(n);
+    trip_stops.resize(n);
     next_pos_m.resize(n);
     next_speed_mps.resize(n);
     next_lane.resize(n, kNone);
     next_cursor.resize(n);
     next_event.resize(n);
+}
+
+namespace {
+
+// out[i] = in[order[i]]; then `in` holds the result and `out` the old values (kept as a
+// buffer for next time).
+template <class T>
+void gather(std::vector<T>& in, std::vector<T>& out, const std::vector<std::uint32_t>& order) {
+    out.resize(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) out[i] = in[order[i]];
+    in.swap(out);
+}
+
+}  // namespace
+
+void VehicleArrays::permute(const std::vector<std::uint32_t>& order, VehicleArrays& scratch) {
+    gather(pos_m, scratch.pos_m, order);
+    gather(speed_mps, scratch.speed_mps, order);
+    gather(lane, scratch.lane, order);
+    gather(trip, scratch.trip, order);
+    gather(route_cursor, scratch.route_cursor, order);
+    gather(route_begin, scratch.route_begin, order);
+    gather(route_size, scratch.route_size, order);
+    gather(next_conn, scratch.next_conn, order);
+    gather(type, scratch.type, order);
+    gather(speed_factor, scratch.speed_factor, order);
+    gather(halted_s, scratch.halted_s, order);
+    gather(lane_change_cooldown_s, scratch.lane_change_cooldown_s, order);
+    gather(halted, scratch.halted, order);
+    gather(trip_time_loss_s, scratch.trip_time_loss_s, order);
+    gather(trip_distance_m, scratch.trip_distance_m, order);
+    gather(trip_stops, scratch.trip_stops, order);
+    // The plan's outputs are rewritten every step before they are read: only resized.
+    for (auto* v : {&next_pos_m, &next_speed_mps}) v->resize(order.size());
+    for (auto* v : {&next_lane, &next_cursor}) v->resize(order.size());
+    next_event.resize(order.size());
 }
 
 void LaneAccumulators::resize(std::size_t n) {
@@ -207,7 +246,15 @@ const network::Network& Simulation::network() const { return net_->source(); }
 const demand::Demand& Simulation::demand() const { return *state_->demand; }
 const std::vector<VehicleType>& Simulation::vehicle_types() const { return state_->vehicle_types; }
 const std::vector<signals::SignalPlan>& Simulation::signal_plans() const { return state_->plans; }
-const std::vector<TripRecord>& Simulation::trip_records() const { return state_->records; }
+std::vector<TripRecord> Simulation::trip_records() const {
+    const SimState& st = *state_;
+    std::vector<TripRecord> out = st.records;
+    for (std::uint32_t lane : st.active_lanes) {
+        const std::uint32_t* list = st.lane_vehicles.data() + net_->lane_slot_begin[lane];
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) add_trip_so_far(st.vehicles, list[i], out);
+    }
+    return out;
+}
 
 std::vector<LinkStats> Simulation::link_stats() const {
     const SimState& st = *state_;

@@ -72,7 +72,8 @@ public:
     const demand::Demand& demand() const;
     const std::vector<VehicleType>& vehicle_types() const;
 
-    const std::vector<TripRecord>& trip_records() const;  // indexed by trip id
+    // Indexed by trip id; trips still driving show their figures so far.
+    std::vector<TripRecord> trip_records() const;
     std::vector<LinkStats> link_stats() const;            // indexed by link id
     NetworkCounters counters() const;
     Snapshot snapshot() const;

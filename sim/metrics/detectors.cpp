@@ -21,51 +21,20 @@ struct Placed {
     double end_m;
 };
 
-// Whether the remembered vehicle (slot, trip) has crossed the entry edge of detector d
-// since the last update: it is on the lane past the edge, or it left the lane other than
-// sideways (into the junction, onward, or it arrived).
-bool crossed(const engine::CompiledNetwork& net, const engine::SimState& st, const Detectors& det, std::size_t d,
-             std::uint32_t slot, std::uint32_t trip) {
-    const auto& veh = st.vehicles;
-    if (slot >= veh.size() || veh.trip[slot] != trip) return st.records[trip].arrived();
-    const std::uint32_t now = veh.lane[slot];
-    if (now == kNone) return st.records[trip].arrived();
-    if (now == det.lane[d]) return veh.pos_m[slot] >= det.begin_m[d];
-    const bool same_link = !net.is_internal(now) && net.lane_link[now] == net.lane_link[det.lane[d]];
-    return !same_link;
-}
-
 void update_one(const engine::CompiledNetwork& net, engine::SimState& st, Detectors& det, std::size_t d) {
     const auto& veh = st.vehicles;
     const std::uint32_t lane = det.lane[d];
-    // Most detectors sit on empty lanes: nothing on the lane now, nobody remembered from
-    // the last step, so nothing can have entered or be present.
-    if (st.lane_count[lane] == 0 && det.upstream_slot[d][0] == kNone) {
-        det.presence[d] = 0;
-        det.step_count[d] = 0;
-        return;
-    }
-    std::uint32_t entered = 0;
-    for (std::size_t k = 0; k < Detectors::kRemembered; ++k) {
-        const std::uint32_t slot = det.upstream_slot[d][k];
-        if (slot != kNone && crossed(net, st, det, d, slot, det.upstream_trip[d][k])) ++entered;
-    }
+    const std::uint32_t entered = det.crossed_now[d];
+    det.crossed_now[d] = 0;
+    // The lane is sorted front first: the vehicles overlapping the zone come before the
+    // first whose front is short of it.
     bool present = false;
-    det.upstream_slot[d].fill(kNone);
-    det.upstream_trip[d].fill(kNone);
-    std::size_t remembered = 0;
     const std::uint32_t* list = st.lane_vehicles.data() + net.lane_slot_begin[lane];
-    for (std::uint32_t i = 0; i < st.lane_count[lane] && remembered < Detectors::kRemembered; ++i) {
-        const std::uint32_t v = list[i];  // front first
+    for (std::uint32_t i = 0; i < st.lane_count[lane] && !present; ++i) {
+        const std::uint32_t v = list[i];
         const double front = veh.pos_m[v];
-        if (front >= det.begin_m[d]) {
-            const double back = front - st.vehicle_types[veh.type[v]].length_m;
-            present = present || back < det.end_m[d];
-            continue;
-        }
-        det.upstream_slot[d][remembered] = v;
-        det.upstream_trip[d][remembered] = veh.trip[v];
-        ++remembered;
+        if (front < det.begin_m[d]) break;
+        present = front - st.vehicle_types[veh.type[v]].length_m < det.end_m[d];
     }
     det.presence[d] = present ? 1 : 0;
     det.step_count[d] = entered;
@@ -77,8 +46,8 @@ void update_one(const engine::CompiledNetwork& net, engine::SimState& st, Detect
 }  // namespace
 
 std::pair<std::size_t, std::size_t> Detectors::on_lane(std::uint32_t road_lane) const {
-    const auto [first, last] = std::equal_range(lane.begin(), lane.end(), road_lane);
-    return {static_cast<std::size_t>(first - lane.begin()), static_cast<std::size_t>(last - lane.begin())};
+    if (road_lane + 1 >= lane_first.size()) return {0, 0};
+    return {lane_first[road_lane], lane_first[road_lane + 1]};
 }
 
 void place_detectors(const engine::CompiledNetwork& net, std::span<const std::uint32_t> road_lanes, Detectors& det,
@@ -114,11 +83,11 @@ void place_detectors(const engine::CompiledNetwork& net, std::span<const std::ui
         out.count.push_back(keep ? det.count[old] : 0);
         out.occupied_s.push_back(keep ? det.occupied_s[old] : 0.0);
         out.last_actuation_s.push_back(keep ? det.last_actuation_s[old] : Detectors::kNever);
-        std::array<std::uint32_t, Detectors::kRemembered> none;
-        none.fill(kNone);
-        out.upstream_slot.push_back(keep ? det.upstream_slot[old] : none);
-        out.upstream_trip.push_back(keep ? det.upstream_trip[old] : none);
+        out.crossed_now.push_back(keep ? det.crossed_now[old] : 0);
     }
+    out.lane_first.assign(net.road_lane_count() + 1, 0);
+    for (std::uint32_t l : out.lane) ++out.lane_first[l + 1];
+    for (std::size_t l = 1; l < out.lane_first.size(); ++l) out.lane_first[l] += out.lane_first[l - 1];
     det = std::move(out);
 }
 
@@ -128,6 +97,25 @@ void update_detectors(const engine::CompiledNetwork& net, engine::SimState& st) 
                       [&](const tbb::blocked_range<std::size_t>& r) {
                           for (std::size_t d = r.begin(); d != r.end(); ++d) update_one(net, st, det, d);
                       });
+}
+
+void count_crossings(const engine::CompiledNetwork& net, engine::SimState& st, std::uint32_t lane) {
+    Detectors& det = st.detectors;
+    const auto [first, last] = det.on_lane(lane);
+    if (first == last) return;
+    const auto& veh = st.vehicles;
+    const std::uint32_t* list = st.lane_vehicles.data() + net.lane_slot_begin[lane];
+    for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+        const std::uint32_t v = list[i];
+        const std::uint32_t to = veh.next_lane[v];
+        // Onto another link (through the junction, by teleport) or out of the network.
+        const bool left_forwards =
+            to == kNone || net.is_internal(to) || net.lane_link[to] != net.lane_link[lane];
+        if (to != lane && !left_forwards) continue;  // a lane change
+        const double before = veh.pos_m[v];
+        for (std::size_t d = first; d < last; ++d)
+            if (before < det.begin_m[d] && (left_forwards || veh.next_pos_m[v] >= det.begin_m[d])) ++det.crossed_now[d];
+    }
 }
 
 }  // namespace ut::metrics

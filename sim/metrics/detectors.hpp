@@ -10,12 +10,11 @@
 //   actuation   presence, or a vehicle entering during the last step: what holds a green
 //               (gap timing) and places a call.
 //
-// Counting never misses a fast vehicle that jumps over a short loop within one step: each
-// detector remembers the few vehicles just upstream of its entry edge (slot and trip, so a
-// reused slot is not mistaken for the same vehicle) and counts those that are past it now.
+// Counting is exact, however fast a vehicle jumps over a short loop within one step: the
+// plan phase, which knows each vehicle's position before and after its move, counts the
+// fronts crossing each entry edge (count_crossings); the next update takes them over.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -38,7 +37,6 @@ struct DetectorPlacement {
 };
 
 struct Detectors {
-    static constexpr std::size_t kRemembered = 4;
     static constexpr double kNever = -std::numeric_limits<double>::infinity();
 
     // Where: fixed after placement, sorted by (lane, kind).
@@ -46,6 +44,7 @@ struct Detectors {
     std::vector<DetectorKind> kind;
     std::vector<double> begin_m;
     std::vector<double> end_m;
+    std::vector<std::uint32_t> lane_first;  // per road lane: its first detector (size: road lanes + 1)
 
     // State after the last update.
     std::vector<std::uint8_t> presence;
@@ -53,8 +52,7 @@ struct Detectors {
     std::vector<std::uint64_t> count;
     std::vector<double> occupied_s;
     std::vector<double> last_actuation_s;
-    std::vector<std::array<std::uint32_t, kRemembered>> upstream_slot;
-    std::vector<std::array<std::uint32_t, kRemembered>> upstream_trip;
+    std::vector<std::uint32_t> crossed_now;  // counted by the plan phase of the current step
 
     std::size_t size() const { return lane.size(); }
     bool actuated(std::size_t d) const { return presence[d] != 0 || step_count[d] > 0; }
@@ -67,8 +65,14 @@ struct Detectors {
 void place_detectors(const engine::CompiledNetwork& net, std::span<const std::uint32_t> road_lanes,
                      Detectors& detectors, const DetectorPlacement& placement = {});
 
-// Updates presence, counts and occupancy of st.detectors from st's committed positions.
-// Parallel over detectors; each writes only its own entries.
+// Updates presence, counts and occupancy of st.detectors from st's committed positions and
+// the crossings counted during the last step. Parallel over detectors; each writes only its
+// own entries.
 void update_detectors(const engine::CompiledNetwork& net, engine::SimState& st);
+
+// Counts the vehicles of road lane `lane` whose front crosses a detector's entry edge in the
+// move just planned (their next_* fields): moving on along the lane or leaving it forwards,
+// not sideways. Called by the task that plans the lane, so it writes only that lane's entries.
+void count_crossings(const engine::CompiledNetwork& net, engine::SimState& st, std::uint32_t lane);
 
 }  // namespace ut::metrics

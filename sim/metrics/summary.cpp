@@ -79,8 +79,9 @@ Summary compute_summary(const RunRecords& r) {
 
 Summary compute_summary(const engine::Simulation& sim) {
     const std::vector<engine::LinkStats> links = sim.link_stats();
+    const std::vector<engine::TripRecord> trips = sim.trip_records();
     RunRecords r;
-    r.trips = &sim.trip_records();
+    r.trips = &trips;
     r.links = &links;
     r.counters = sim.counters();
     r.config = sim.config();

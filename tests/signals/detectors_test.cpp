@@ -27,6 +27,7 @@ TEST_CASE("Stop-line and upstream detectors count passing vehicles and see a que
     plan.stages.push_back({{}, 85.0, 3.0, 2.0});  // red for 90 s
     plan.stages.push_back({{0}, 60.0, 3.0, 2.0});
     in.signal_plans.push_back(plan);
+    in.config.detectors_at_every_signal = true;  // the plan is fixed time
     engine::Simulation sim(std::move(in));
 
     const auto& det = sim.detectors();
@@ -45,6 +46,22 @@ TEST_CASE("Stop-line and upstream detectors count passing vehicles and see a que
     CHECK(sim.detectors().count[0] == 20);
     CHECK(sim.detectors().count[1] == 20);
     CHECK(sim.detectors().occupied_s[0] > 60.0);  // a car stood on it through the red
+}
+
+TEST_CASE("Detectors sit where a controller listens to them, or everywhere when asked", "[signals][detectors]") {
+    auto inputs = [](bool everywhere) {
+        engine::SimulationInputs in;
+        in.network = test::two_links(400.0, 1, 13.89, network::JunctionControl::TrafficSignals);
+        signals::SignalPlan plan;
+        plan.junction = JunctionId{1};
+        plan.groups.push_back({"EBT", {ConnectionId{0}}, false});
+        plan.stages.push_back({{0}, 30.0, 3.0, 2.0});
+        in.signal_plans.push_back(plan);
+        in.config.detectors_at_every_signal = everywhere;
+        return in;
+    };
+    CHECK(engine::Simulation(inputs(false)).detectors().size() == 0);  // fixed time reads none
+    CHECK(engine::Simulation(inputs(true)).detectors().size() == 2);
 }
 
 TEST_CASE("The phase log agrees with its plan and reads back from CSV", "[signals][phase_log]") {
