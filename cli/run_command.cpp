@@ -1,6 +1,7 @@
 // `urbantwin run SCENARIO.toml`: load and check the scenario, build the network and the
-// demand, run the engine to the end with progress, then write summary.json, trips.csv and
-// links.csv and print the summary table. Command-line options override the file.
+// demand, run the engine to the end with progress, then write summary.json, trips.csv,
+// links.csv and the signals' phase logs (signals/) and print the summary table.
+// Command-line options override the file.
 #include <unistd.h>
 
 #include <cerrno>
@@ -123,7 +124,8 @@ int run_scenario(const RunOptions& options) {
 void register_run_command(CLI::App& app) {
     auto options = std::make_shared<RunOptions>();
     CLI::App* run = app.add_subcommand(
-        "run", "Run a scenario; writes summary.json, trips.csv and links.csv to the output folder.");
+        "run", "Run a scenario; writes summary.json, trips.csv, links.csv and signals/ (phase changes per "
+               "junction) to the output folder.");
     // Not ExistingFile: a missing file is reported like any other scenario problem (exit 2).
     run->add_option("scenario", options->scenario, "Scenario file (TOML, see docs/scenario.md)")
         ->required();

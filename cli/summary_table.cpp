@@ -65,6 +65,9 @@ void print_output_paths(std::FILE* out, const std::filesystem::path& dir,
     std::fprintf(out, "\nOutputs in %s:\n", dir.string().c_str());
     for (const auto* p : {&paths.summary_json, &paths.trips_csv, &paths.links_csv})
         std::fprintf(out, "  %s\n", p->string().c_str());
+    if (!paths.signals_dir.empty())
+        std::fprintf(out, "  %s/ (phase changes of %zu signalised junctions)\n", paths.signals_dir.string().c_str(),
+                     paths.phase_logs.size());
     std::fflush(out);
 }
 

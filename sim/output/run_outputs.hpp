@@ -1,8 +1,11 @@
-// The standard outputs of one run, written into one folder: summary.json, trips.csv and
-// links.csv (formats in docs/scenario.md, "Outputs"). Each file is written atomically.
+// The standard outputs of one run, written into one folder: summary.json, trips.csv,
+// links.csv and, with signalised junctions, signals/ (one phase-change CSV per junction and
+// index.csv, signals/phase_log.hpp). Formats in docs/scenario.md, "Outputs". Each file is
+// written atomically.
 #pragma once
 
 #include <filesystem>
+#include <vector>
 
 #include "metrics/summary.hpp"
 
@@ -16,6 +19,8 @@ struct RunOutputPaths {
     std::filesystem::path summary_json;
     std::filesystem::path trips_csv;
     std::filesystem::path links_csv;
+    std::filesystem::path signals_dir;  // empty when no junction is signalised
+    std::vector<std::filesystem::path> phase_logs;
 };
 
 // Creates `dir` when missing. Throws OutputError naming the path that could not be written.

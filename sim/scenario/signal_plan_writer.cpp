@@ -8,6 +8,7 @@
 
 #include "output/atomic_file.hpp"
 #include "scenario/signal_plan_file.hpp"
+#include "signals/junction_key.hpp"
 #include "signals/movements.hpp"
 #include "signals/ring_barrier.hpp"
 
@@ -27,12 +28,13 @@ std::string toml_string(const std::string& s) {
 std::string number(double v) { return fmt::format("{}", std::round(v * 1000.0) / 1000.0); }
 
 std::string junction_key(const network::Network& net, JunctionId j) {
-    const network::Junction& junction = net.junction(j);
-    if (junction.source_id != 0) return fmt::format("osm_id = {}", junction.source_id);
-    int same = 0;
-    for (const auto& other : net.junctions) same += !junction.name.empty() && other.name == junction.name ? 1 : 0;
-    if (same == 1) return fmt::format("name = {}", toml_string(junction.name));
-    return fmt::format("index = {}", j.value);
+    const signals::JunctionKey key = signals::junction_key(net, j);
+    switch (key.kind) {
+        case signals::JunctionKey::Kind::OsmId: return fmt::format("osm_id = {}", key.number);
+        case signals::JunctionKey::Kind::Name: return fmt::format("name = {}", toml_string(key.name));
+        case signals::JunctionKey::Kind::Index: break;
+    }
+    return fmt::format("index = {}", key.number);
 }
 
 std::string names(const signals::MovementIndex& index, const signals::SignalPlan& plan,

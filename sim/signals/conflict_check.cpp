@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "signals/cycle_program.hpp"
 #include "signals/ring_barrier.hpp"
 
 namespace ut::signals {
@@ -60,45 +61,33 @@ std::string conflict_sentence(const network::Network& net, const SignalPlan& pla
                        yielder);
 }
 
-// Fixed time and coordinated: walk the cycle interval by interval.
-void check_timeline(const network::Network& net, const SignalPlan& plan, const TimingPlan& timing,
+// Fixed time: walk the cycle interval by interval.
+void check_timeline(const network::Network& net, const SignalPlan& plan, std::size_t timing,
                     const std::vector<GroupConflict>& conflicts, std::vector<std::string>& out) {
-    const CycleLayout layout = layout_cycle(plan, timing);
-    if (layout.cycle_s <= 0.0) return;
-    std::vector<double> cuts{0.0, layout.cycle_s};
-    for (const PhaseWindow& w : layout.windows)
-        for (double t : {w.start_s, w.green_end_s, w.yellow_end_s, w.end_s}) cuts.push_back(t);
-    std::sort(cuts.begin(), cuts.end());
-    cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+    const CycleProgram program = cycle_program(plan, timing);
+    const auto& iv = program.intervals;
     std::set<std::pair<std::uint16_t, std::uint16_t>> reported;
-    std::array<RingView, kMaxRings> rings{};
-    std::vector<SignalColor> colors(plan.groups.size());
-    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-        if (cuts[i + 1] - cuts[i] < 1e-6) continue;
-        fixed_time_rings(plan, layout, 0.5 * (cuts[i] + cuts[i + 1]), rings);
-        group_colors(plan, rings, colors);
+    const auto both_green = [&](std::size_t i, const GroupConflict& gc) {
+        return is_green(iv[i].colors[gc.yielder_group]) && is_green(iv[i].colors[gc.other_group]);
+    };
+    // Times in the cycle as the offset counts them (0 = the reference point).
+    const auto cycle_time = [&](double tau) {
+        const double c = std::fmod(tau - program.layout.reference_s, program.cycle_s);
+        return c < 0.0 ? c + program.cycle_s : c;
+    };
+    for (std::size_t i = 0; i < iv.size(); ++i) {
         for (const GroupConflict& gc : conflicts) {
-            if (!is_green(colors[gc.yielder_group]) || !is_green(colors[gc.other_group])) continue;
-            if (colors[gc.yielder_group] == SignalColor::GreenPermissive) continue;
+            if (!both_green(i, gc) || iv[i].colors[gc.yielder_group] == SignalColor::GreenPermissive) continue;
             if (!reported.insert({gc.yielder_group, gc.other_group}).second) continue;
             // Report the whole stretch in which both stay green.
-            double end = cuts[i + 1];
-            for (std::size_t k = i + 1; k + 1 < cuts.size(); ++k) {
-                fixed_time_rings(plan, layout, 0.5 * (cuts[k] + cuts[k + 1]), rings);
-                std::vector<SignalColor> later(plan.groups.size());
-                group_colors(plan, rings, later);
-                if (!is_green(later[gc.yielder_group]) || !is_green(later[gc.other_group])) break;
-                end = cuts[k + 1];
-            }
-            const auto cycle_time = [&](double tau) {
-                double c = std::fmod(tau - layout.reference_s, layout.cycle_s);
-                return c < 0.0 ? c + layout.cycle_s : c;
-            };
+            std::size_t last = i;
+            while (last + 1 < iv.size() && both_green(last + 1, gc)) ++last;
+            const double end = cycle_time(iv[last].start_s + iv[last].duration_s);
             out.push_back(conflict_sentence(
                 net, plan, gc,
                 fmt::format("are green at the same time from {:.1f} s to {:.1f} s of the {:.0f} s cycle (timing plan '{}')",
-                            cycle_time(cuts[i]), cycle_time(end) == 0.0 ? layout.cycle_s : cycle_time(end),
-                            layout.cycle_s, timing.name)));
+                            cycle_time(iv[i].start_s), end == 0.0 ? program.cycle_s : end, program.cycle_s,
+                            plan.timings[timing].name)));
         }
     }
 }
@@ -199,10 +188,9 @@ std::vector<std::string> check_plan(const network::Network& net, const ConflictT
                                       junction, ph.number, ph.all_red_s, options.min_all_red_s));
     }
     const std::vector<GroupConflict> conflicts = group_conflicts(table, plan, net.connections.size());
-    for (const TimingPlan& timing : plan.timings) {
-        const bool timed = timing.controller == ControllerKind::FixedTime || timing.controller == ControllerKind::Coordinated;
-        if (timed && timing.controller == ControllerKind::FixedTime) check_timeline(net, plan, timing, conflicts, out);
-        else check_structure(net, plan, timing, conflicts, out);
+    for (std::size_t t = 0; t < plan.timings.size(); ++t) {
+        if (plan.timings[t].controller == ControllerKind::FixedTime) check_timeline(net, plan, t, conflicts, out);
+        else check_structure(net, plan, plan.timings[t], conflicts, out);
     }
     return out;
 }

@@ -1,22 +1,27 @@
-// The phase log: every colour change of every signal group, one CSV per junction, so a
-// run can be checked against its plan (and read back to do so).
+// The phase log as files: every colour change of every signal group, one CSV per
+// signalised junction, written with every run (`urbantwin run`, into OUT/signals/) and read
+// back to check the run against its plans (phase_log_check.hpp).
 //
-// File DIR/signals/<junction>.csv (junction = OSM node id, else name, else index), columns
-//   time_s   simulated time the colour starts
-//   group    signal group (movement) name
-//   color    red, yellow, green, green-permissive
-//   phase    NEMA number of the phase that caused the change (empty when none)
-//   reason   why the previous green ended: fixed, gap-out, max-out, force-off, pressure,
-//            priority, plan-change (empty for a start of green)
-// The first rows (time 0) give the colour of every group at the start.
+// DIR/<junction>.csv (junction = OSM node id, else name, else junction_<index>), columns
+//   time_s    simulated time the colour starts
+//   junction  the junction as plan files name it: OSM node id, name or "index 12"
+//   phase     NEMA number of the phase behind the change (empty when none)
+//   group     signal group (movement) name; "NAME (group N)" where groups share a name
+//   color     red, yellow, green, green-permissive
+//   reason    on the rows that end a green (its yellow, its red): why it ended: fixed,
+//             gap-out, max-out, force-off, pressure, priority, plan-change; else empty
+// The first rows (time 0) give the colour of every group at the start. Every file has the
+// junction column, so the files of a run paste together into one table.
+// DIR/index.csv, one row per junction: junction, name, osm_id, file, timing_plans
+// ("morning: coordinated, 90 s cycle, from 0 s; ..."), changes (rows in its file).
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "network/network.hpp"
-#include "signals/conflict_check.hpp"
 #include "signals/signal_control.hpp"
 #include "signals/signal_plan.hpp"
 
@@ -28,32 +33,45 @@ struct PhaseLogRow {
     SignalColor color = SignalColor::Red;
     int phase = 0;
     std::string reason;
+    std::string junction;
 };
 
-// File name of a junction's log: "<osm id>.csv", "<name>.csv" (made file-safe) or "junction_<index>.csv".
-std::string phase_log_file_name(const network::Network& net, JunctionId junction);
+// A phase log that cannot be read: every bad line, each "FILE:LINE: what is wrong".
+class PhaseLogError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
-// Writes one CSV per plan into dir (created when missing); returns the paths. Throws
-// output::OutputError naming a file that cannot be written.
+struct PhaseLogName {
+    std::string junction;  // the junction column
+    std::string file;      // file name in the log folder, unique among the plans
+};
+
+// Per plan, in plan order.
+std::vector<PhaseLogName> phase_log_names(const network::Network& net, const std::vector<SignalPlan>& plans);
+
+// Writes one CSV per plan and index.csv into dir (created when missing); returns the
+// per-junction paths in plan order. Throws output::OutputError naming a file that cannot
+// be written.
 std::vector<std::filesystem::path> write_phase_logs(const std::filesystem::path& dir, const network::Network& net,
                                                     const std::vector<SignalPlan>& plans,
                                                     const std::vector<PhaseChange>& log);
 
-// The rows of a CSV written by write_phase_logs, or the same for a single plan (in memory).
+// The group column of each of a plan's groups: its name, and where two groups share one,
+// "NAME (group N)" with N its index in the plan, so every row names one group.
+std::vector<std::string> phase_log_group_names(const SignalPlan& plan);
+
+// The rows of one plan (plan index p) from the engine's log, as the CSV has them.
+std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const std::vector<PhaseChange>& log, std::uint32_t p);
+
+// Whether a file is a phase log by its header (time_s, group and color columns): other
+// CSVs may share its folder.
+bool is_phase_log_file(const std::filesystem::path& path);
+
+// Reads a CSV written by write_phase_logs. Columns are found by their header name (a
+// spreadsheet may reorder them or add others); time_s, group and color are required.
+// Throws PhaseLogError listing every bad line (unknown colour or reason, a number that is
+// not one, times going backwards, more than one junction in the file).
 std::vector<PhaseLogRow> read_phase_log(const std::filesystem::path& path);
-std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const std::vector<PhaseChange>& log, std::uint32_t plan_index);
-
-struct LogCheckOptions {
-    ConflictCheckOptions clearance;
-    double step_s = 0.5;            // times are on the step grid
-    bool compare_fixed_time = true; // fixed-time plans: every change must match the plan's timing
-};
-
-// What in a log contradicts its plan: conflicting movements green together, a yellow or
-// all-red below the minimum before a conflicting green, a green shorter than its phase's
-// min green (ended by a controller decision), and for fixed-time plans any colour
-// other than the plan's at that time. Empty when the run kept to its plan.
-std::vector<std::string> check_phase_log(const network::Network& net, const ConflictTable& table, const SignalPlan& plan,
-                                         const std::vector<PhaseLogRow>& rows, const LogCheckOptions& options = {});
 
 }  // namespace ut::signals

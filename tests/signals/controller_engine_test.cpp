@@ -9,6 +9,7 @@
 #include "signal_test_networks.hpp"
 #include "metrics/detectors.hpp"
 #include "signals/phase_log.hpp"
+#include "signals/phase_log_check.hpp"
 #include "signals/ring_barrier.hpp"
 
 using namespace ut;

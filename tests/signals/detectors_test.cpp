@@ -11,6 +11,7 @@
 #include "metrics/detectors.hpp"
 #include "signal_test_networks.hpp"
 #include "signals/phase_log.hpp"
+#include "signals/phase_log_check.hpp"
 #include "signals/ring_barrier.hpp"
 
 using namespace ut;
@@ -109,9 +110,9 @@ TEST_CASE("The phase-log check catches a run that breaks its plan", "[signals][p
     const signals::ConflictTable table(g.network);
     const auto& plan = g.signal_plans[0];
     std::vector<signals::PhaseLogRow> rows;
-    for (const auto& group : plan.groups) rows.push_back({0.0, group.name, signals::SignalColor::Red, 0, ""});
-    rows.push_back({0.0, "arterial eastbound straight", signals::SignalColor::Green, 1, ""});
-    rows.push_back({5.0, "side street 1 south northbound straight", signals::SignalColor::Green, 3, ""});
+    for (const auto& group : plan.groups) rows.push_back({0.0, group.name, signals::SignalColor::Red, 0, "", ""});
+    rows.push_back({0.0, "arterial eastbound straight", signals::SignalColor::Green, 1, "", ""});
+    rows.push_back({5.0, "side street 1 south northbound straight", signals::SignalColor::Green, 3, "", ""});
     const auto problems = signals::check_phase_log(g.network, table, plan, rows);
     const auto has = [&](const std::string& text) {
         return std::any_of(problems.begin(), problems.end(), [&](const auto& p) { return p.find(text) != std::string::npos; });

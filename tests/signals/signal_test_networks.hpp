@@ -117,3 +117,53 @@ inline std::unique_ptr<std::ofstream> figure_csv(const std::string& name) {
 }
 
 }  // namespace ut::test
+
+namespace ut::test {
+
+// A NEMA dual-ring plan file for the isolated junction (make_arterial with one junction),
+// leading protected lefts, whose rings change at different times: ring 1 runs WBL 15 s then
+// EBT 35 s, ring 2 EBL 22 s then WBT 28 s; then the side streets, 30 s each. Fixed time,
+// 80 s cycle, offset 7 s; `more_plans` adds [[junction.plan]] tables (time-of-day plans).
+inline std::string dual_ring_plan_file(const std::string& more_plans = "") {
+    return R"([[junction]]
+name = "a1"
+rings = ["1 2 | 4", "5 6 | 8"]
+[[junction.phase]]
+number = 1
+movements = ["WBL"]
+max_green_s = 12
+[[junction.phase]]
+number = 2
+movements = ["EBT", "EBR"]
+permissive = ["EBL"]
+min_green_s = 10
+max_green_s = 45
+[[junction.phase]]
+number = 4
+movements = ["SBT", "SBR"]
+permissive = ["SBL"]
+max_green_s = 35
+[[junction.phase]]
+number = 5
+movements = ["EBL"]
+max_green_s = 12
+[[junction.phase]]
+number = 6
+movements = ["WBT", "WBR"]
+permissive = ["WBL"]
+min_green_s = 10
+max_green_s = 45
+[[junction.phase]]
+number = 8
+movements = ["NBT", "NBR"]
+permissive = ["NBL"]
+max_green_s = 35
+[[junction.plan]]
+name = "fixed"
+controller = "fixed"
+offset_s = 7
+splits = { 1 = 15, 2 = 35, 4 = 30, 5 = 22, 6 = 28, 8 = 30 }
+)" + more_plans;
+}
+
+}  // namespace ut::test

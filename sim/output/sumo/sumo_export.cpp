@@ -55,7 +55,11 @@ SumoExportFiles export_to_sumo(const SumoExportInput& in, const std::filesystem:
     write_file_atomically(files.routes, [&](std::ostream& o) { write_routes(o, in); });
     write_file_atomically(files.config, [&](std::ostream& o) { write_sumo_config(o, in); });
     write_file_atomically(files.netconvert_config, [&](std::ostream& o) { write_netconvert_config(o, in.name); });
-    write_file_atomically(path(".add.xml"), fmt::format("<additional>\n  <edgeData id=\"links\" file=\"{}.edgedata.xml\"/>\n</additional>\n", in.name));
+    write_file_atomically(path(".add.xml"), [&](std::ostream& o) {
+        o << fmt::format("<additional>\n  <edgeData id=\"links\" file=\"{}.edgedata.xml\"/>\n", in.name);
+        write_tls_switches(o, in.network, in.signal_plans, link_index);
+        o << "</additional>\n";
+    });
     return files;
 }
 

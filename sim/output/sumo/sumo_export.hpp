@@ -32,7 +32,8 @@ struct SumoExportFiles {
 };
 
 // Writes NAME.nod.xml, NAME.edg.xml, NAME.con.xml, NAME.tll.xml, NAME.rou.xml,
-// NAME.netccfg and NAME.sumocfg into `dir` (created if missing), each atomically.
+// NAME.add.xml (per-link output; later time-of-day signal programs), NAME.netccfg and
+// NAME.sumocfg into `dir` (created if missing), each atomically.
 SumoExportFiles export_to_sumo(const SumoExportInput& input, const std::filesystem::path& dir);
 
 // SUMO ids: links "L<id>", junctions "J<id>" (stable, and mapped back by the validation tools).

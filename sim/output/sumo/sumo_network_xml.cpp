@@ -1,5 +1,5 @@
-// The network half of the SUMO export: nodes, edges, connections and signal programs in
-// SUMO's plain XML, which netconvert turns into a .net.xml.
+// The network half of the SUMO export: nodes, edges and connections in SUMO's plain XML,
+// which netconvert turns into a .net.xml (signal programs: sumo_tls_xml.cpp).
 #include <fmt/format.h>
 
 #include <ostream>
@@ -89,53 +89,6 @@ void write_connections(std::ostream& out, const network::Network& net, const std
         out << "/>\n";
     }
     out << "</connections>\n";
-}
-
-// The programs, then the controlled connections once more: netconvert keeps a connection's
-// tl/linkIndex only when it comes with the tlLogic file; from the connection file alone it
-// renumbers them in its own order, which scrambles our state strings.
-void write_tls(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
-               const std::vector<std::int32_t>& link_index) {
-    out << "<tlLogics>\n";
-    for (const auto& plan : plans) {
-        std::vector<std::uint32_t> controlled;  // connection per state position
-        std::vector<std::int32_t> group_of;     // plan group per state position
-        for (std::size_t g = 0; g < plan.groups.size(); ++g) {
-            for (ConnectionId c : plan.groups[g].connections) {
-                const auto pos = static_cast<std::size_t>(link_index[c.index()]);
-                if (controlled.size() <= pos) {
-                    controlled.resize(pos + 1);
-                    group_of.resize(pos + 1, -1);
-                }
-                controlled[pos] = c.index();
-                group_of[pos] = static_cast<std::int32_t>(g);
-            }
-        }
-        out << fmt::format("  <tlLogic id=\"{}\" type=\"static\" programID=\"urbantwin\" offset=\"{:.2f}\">\n",
-                           sumo_junction_id(plan.junction), plan.offset_s);
-        for (const auto& stage : plan.stages) {
-            auto state = [&](char green_char_protected, char green_char_permissive) {
-                std::string s(group_of.size(), 'r');
-                for (std::uint16_t g : stage.green_groups)
-                    for (std::size_t pos = 0; pos < group_of.size(); ++pos)
-                        if (group_of[pos] == g)
-                            s[pos] = plan.groups[g].permissive ? green_char_permissive : green_char_protected;
-                return s;
-            };
-            if (stage.green_s > 0) out << fmt::format("    <phase duration=\"{:.2f}\" state=\"{}\"/>\n", stage.green_s, state('G', 'g'));
-            if (stage.yellow_s > 0) out << fmt::format("    <phase duration=\"{:.2f}\" state=\"{}\"/>\n", stage.yellow_s, state('y', 'y'));
-            if (stage.all_red_s > 0) out << fmt::format("    <phase duration=\"{:.2f}\" state=\"{}\"/>\n", stage.all_red_s, state('r', 'r'));
-        }
-        out << "  </tlLogic>\n";
-    }
-    for (std::uint32_t c = 0; c < net.connections.size(); ++c) {
-        if (link_index[c] < 0) continue;
-        const auto& con = net.connections[c];
-        out << fmt::format("  <connection from=\"{}\" to=\"{}\" fromLane=\"{}\" toLane=\"{}\" tl=\"{}\" linkIndex=\"{}\"/>\n",
-                           sumo_link_id(con.from_link), sumo_link_id(con.to_link), con.from_lane, con.to_lane,
-                           sumo_junction_id(net.link(con.from_link).to), link_index[c]);
-    }
-    out << "</tlLogics>\n";
 }
 
 }  // namespace ut::output::sumo

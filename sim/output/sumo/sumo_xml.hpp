@@ -19,6 +19,9 @@ void write_edges(std::ostream& out, const network::Network& net);
 void write_connections(std::ostream& out, const network::Network& net, const std::vector<std::int32_t>& link_index);
 void write_tls(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
                const std::vector<std::int32_t>& link_index);
+// The later time-of-day programs and the WAUTs that switch to them, for the additional file.
+void write_tls_switches(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
+                        const std::vector<std::int32_t>& link_index);
 void write_routes(std::ostream& out, const SumoExportInput& input);
 void write_sumo_config(std::ostream& out, const SumoExportInput& input);
 void write_netconvert_config(std::ostream& out, const std::string& name);
