@@ -78,9 +78,9 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
     veh.speed_mps[v] = best_speed;
     veh.lane[v] = best_lane;
     veh.trip[v] = trip_index;
-    veh.route_cursor[v] = 0;
     veh.route_begin[v] = trip.route_begin;
     veh.route_size[v] = trip.route_size;
+    ctx.set_route_cursor(v, 0);
     veh.next_conn[v] = ctx.next_connection(best_lane, v);
     veh.type[v] = static_cast<std::uint8_t>(trip.vehicle_type.index());
     veh.speed_factor[v] = static_cast<float>(speed_factor);

@@ -55,6 +55,7 @@ void compact_lanes(StepContext& ctx) {
                           auto& veh = st.vehicles;
                           for (std::size_t i = r.begin(); i != r.end(); ++i) {
                               const std::uint32_t lane = st.active_lanes[i];
+                              ctx.prefetch_lane_ahead(st.active_lanes, i);
                               std::uint32_t* list = ctx.lane_begin(lane);
                               std::uint32_t kept = 0;
                               for (std::uint32_t j = 0; j < st.lane_count[lane]; ++j) {
@@ -99,7 +100,7 @@ void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
             veh.lane[v] = lane;
             veh.pos_m[v] = veh.next_pos_m[v];
             veh.speed_mps[v] = veh.next_speed_mps[v];
-            veh.route_cursor[v] = veh.next_cursor[v];
+            ctx.set_route_cursor(v, veh.next_cursor[v]);
             veh.next_conn[v] = ctx.net.is_internal(lane) ? kNone : ctx.next_connection(lane, v);
         } else {
             v = list[a--];

@@ -70,8 +70,9 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     const VehicleType& type = ctx.type_of(v);
     const double x = veh.pos_m[v];
     const double v_self = veh.speed_mps[v];
-    const std::uint32_t next_link = ctx.route_link(v, veh.route_cursor[v] + 1);
-    const bool mandatory = !(ctx.lane_allows(lane, v) && ctx.lane_reaches(lane, next_link, v));
+    const std::uint32_t next_link = veh.next_link[v];
+    // next_conn is the connection this lane offers towards next_link (none: it offers none).
+    const bool mandatory = !ctx.lane_allows(lane, v) || (next_link != kNone && veh.next_conn[v] == kNone);
     if (mandatory) {
         if (ctx.direction_to_reach(lane, next_link, v) != (to_left ? 1 : -1)) return {};
     } else {

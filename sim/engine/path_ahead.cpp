@@ -84,7 +84,7 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
     while (path.count < PathAhead::kMaxLanes && dist <= horizon) {
         std::uint32_t next;
         if (!net.is_internal(current)) {
-            const std::uint32_t next_link = ctx.route_link(v, cursor + 1);
+            const std::uint32_t next_link = cursor == veh.route_cursor[v] ? veh.next_link[v] : ctx.route_link(v, cursor + 1);
             if (next_link == kNone) {
                 path.exit_m = dist;
                 break;

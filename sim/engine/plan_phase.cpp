@@ -26,7 +26,10 @@ void for_each_active_lane(StepContext& ctx, Body&& body) {
     const auto& active = ctx.st.active_lanes;
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, active.size(), kLanesPerTask),
                       [&](const tbb::blocked_range<std::size_t>& r) {
-                          for (std::size_t i = r.begin(); i != r.end(); ++i) body(active[i]);
+                          for (std::size_t i = r.begin(); i != r.end(); ++i) {
+                              ctx.prefetch_lane_ahead(active, i);
+                              body(active[i]);
+                          }
                       });
 }
 
@@ -185,7 +188,7 @@ void scan_fronts(StepContext& ctx) {
         if (ctx.net.is_internal(lane)) return;
         SimState& st = ctx.st;
         const std::uint32_t v = ctx.lane_begin(lane)[0];
-        const std::uint32_t next_link = ctx.route_link(v, st.vehicles.route_cursor[v] + 1);
+        const std::uint32_t next_link = st.vehicles.next_link[v];
         st.front_conn[lane] = st.vehicles.next_conn[v];
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[v];
         // A driver with priority who has been standing for a while (blocked further on) is

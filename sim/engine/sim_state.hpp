@@ -33,6 +33,7 @@ struct VehicleArrays {
     std::vector<std::uint32_t> route_cursor;  // index into the trip's route of the current (or just left) link
     std::vector<std::uint32_t> route_begin;   // the trip's route, copied here so the step reads it in one load
     std::vector<std::uint32_t> route_size;
+    std::vector<std::uint32_t> next_link;     // the route's link after route_cursor (kNone: the route ends); see set_route_cursor
     std::vector<std::uint32_t> next_conn;     // on a road lane: the connection it takes at the lane's end (kNone: none or route ends)
     std::vector<std::uint8_t> type;
     std::vector<float> speed_factor;

@@ -30,6 +30,7 @@ void VehicleArrays::resize(std::size_t n) {
     route_cursor.resize(n);
     route_begin.resize(n);
     route_size.resize(n);
+    next_link.resize(n, kNone);
     next_conn.resize(n, kNone);
     type.resize(n);
     speed_factor.resize(n, 1.0f);
@@ -67,6 +68,7 @@ void VehicleArrays::permute(const std::vector<std::uint32_t>& order, VehicleArra
     gather(route_cursor, scratch.route_cursor, order);
     gather(route_begin, scratch.route_begin, order);
     gather(route_size, scratch.route_size, order);
+    gather(next_link, scratch.next_link, order);
     gather(next_conn, scratch.next_conn, order);
     gather(type, scratch.type, order);
     gather(speed_factor, scratch.speed_factor, order);

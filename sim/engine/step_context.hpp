@@ -22,6 +22,13 @@ struct StepContext {
         return k < st.vehicles.route_size[v] ? st.demand->route_links[st.vehicles.route_begin[v] + k].index() : kNone;
     }
 
+    // Moves vehicle v's route cursor, keeping its next_link with it: the step reads the next
+    // link of every vehicle, and the route array is too large to read it from at random.
+    void set_route_cursor(std::uint32_t v, std::uint32_t cursor) {
+        st.vehicles.route_cursor[v] = cursor;
+        st.vehicles.next_link[v] = route_link(v, cursor + 1);
+    }
+
     const VehicleType& type_of(std::uint32_t v) const { return st.vehicle_types[st.vehicles.type[v]]; }
     double length_of(std::uint32_t v) const { return type_of(v).length_m; }
 
@@ -34,6 +41,13 @@ struct StepContext {
     const std::uint32_t* lane_begin(std::uint32_t lane) const {
         return st.lane_vehicles.data() + net.lane_slot_begin[lane];
     }
+    // Lane lists lie a few hundred bytes apart: a phase walking the active lanes asks for
+    // the list it will need a few lanes ahead, so that it is in cache when it gets there.
+    static constexpr std::size_t kPrefetchLanesAhead = 8;
+    void prefetch_lane_ahead(const std::vector<std::uint32_t>& lanes, std::size_t i) const {
+        if (i + kPrefetchLanesAhead < lanes.size()) __builtin_prefetch(lane_begin(lanes[i + kPrefetchLanesAhead]));
+    }
+
     // Back-most vehicle of a lane, or kNone when empty.
     std::uint32_t last_vehicle(std::uint32_t lane) const {
         const std::uint32_t n = st.lane_count[lane];
@@ -108,9 +122,9 @@ struct StepContext {
     // The connection vehicle v, on road lane `lane`, takes at the lane's end (kNone: none,
     // or its route ends here).
     std::uint32_t next_connection(std::uint32_t lane, std::uint32_t v) const {
-        const std::uint32_t cursor = st.vehicles.route_cursor[v];
-        const std::uint32_t next_link = route_link(v, cursor + 1);
-        return next_link == kNone ? kNone : choose_connection(lane, next_link, route_link(v, cursor + 2), v);
+        const std::uint32_t next_link = st.vehicles.next_link[v];
+        return next_link == kNone ? kNone
+                                  : choose_connection(lane, next_link, route_link(v, st.vehicles.route_cursor[v] + 2), v);
     }
 
     // The connection vehicle v takes from road lane `lane` onto `next_link`: preferably one
