@@ -165,6 +165,7 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span
     const signals::PlanWiring& wiring = sc.wiring[p];
     signals::ControllerState& state = sc.controllers[p];
     const std::size_t n_groups = colors.size();
+    if (cp.fixed_time_only && st.time_s < state.quiet_until_s) return;  // nothing can change yet
 
     if (st.time_s + 1e-9 < sc.start_s[p]) {  // a replaced plan: clear before starting
         for (std::size_t g = 0; g < n_groups; ++g)

@@ -57,6 +57,7 @@ std::uint64_t Simulation::state_hash() const {
             h.add(static_cast<std::uint64_t>(st.vehicles.trip[v]));
             h.add(st.vehicles.pos_m[v]);
             h.add(st.vehicles.speed_mps[v]);
+            h.add(st.vehicles.trip_time_loss_s[v]);
         }
     }
     for (const TripRecord& r : st.records) {
@@ -65,6 +66,31 @@ std::uint64_t Simulation::state_hash() const {
         h.add(r.time_loss_s);
     }
     for (std::uint32_t t : st.waiting_trips) h.add(static_cast<std::uint64_t>(t));
+    // Signals and detectors: a run whose controllers diverged would show it only later.
+    for (signals::SignalColor c : st.group_color) h.add(static_cast<std::uint64_t>(c));
+    for (const signals::ControllerState& c : st.signal_control.controllers) {
+        h.add(static_cast<std::uint64_t>(c.timing) | static_cast<std::uint64_t>(c.target_timing) << 16 |
+              static_cast<std::uint64_t>(c.transition) << 32 | static_cast<std::uint64_t>(c.barrier) << 40 |
+              static_cast<std::uint64_t>(c.target_barrier) << 48);
+        h.add(c.joined_s);
+        for (const signals::RingState& r : c.rings) {
+            h.add(static_cast<std::uint64_t>(r.phase) | static_cast<std::uint64_t>(r.interval) << 8 |
+                  static_cast<std::uint64_t>(r.next) << 16 | static_cast<std::uint64_t>(r.reason) << 24);
+            h.add(r.interval_start_s);
+            h.add(r.green_start_s);
+        }
+        h.add(static_cast<std::uint64_t>(c.calls) | static_cast<std::uint64_t>(c.served) << 32);
+        for (double t : c.last_actuation_s) h.add(t);
+        h.add(static_cast<std::uint64_t>(c.priority_group));
+        h.add(c.priority_until_s);
+        h.add(c.priority_hold_since_s);
+    }
+    const metrics::Detectors& det = st.detectors;
+    for (std::size_t d = 0; d < det.size(); ++d) {
+        h.add(static_cast<std::uint64_t>(det.presence[d]) | static_cast<std::uint64_t>(det.step_count[d]) << 8);
+        h.add(det.count[d]);
+        h.add(det.occupied_s[d]);
+    }
     return h.h;
 }
 

@@ -267,6 +267,22 @@ void step_fixed(const CompiledPlan& cp, ControllerState& s, double t) {
         ring.interval_start_s = t;
         ring.next = v.next;
     }
+    if (!cp.fixed_time_only) return;
+    // Colours change only at window boundaries and time-of-day switches. A margin keeps the
+    // skipped steps clear of a boundary that rounding might put a hair earlier.
+    constexpr double kMargin_s = 1e-6;
+    double quiet_s = layout.cycle_s > 0.0 ? layout.cycle_s : 0.0;
+    auto consider = [&](double boundary) {
+        double ahead_s = boundary - tau;
+        if (ahead_s <= 0.0) ahead_s += layout.cycle_s;
+        quiet_s = std::min(quiet_s, ahead_s);
+    };
+    for (const PhaseWindow& w : layout.windows)
+        for (double b : {w.start_s, w.green_end_s, w.yellow_end_s, w.end_s}) consider(b);
+    for (double b : layout.barrier_start_s) consider(b);
+    s.quiet_until_s = t + quiet_s - kMargin_s;
+    for (const TimingPlan& next : cp.plan.timings)
+        if (next.from_s > t) s.quiet_until_s = std::min(s.quiet_until_s, next.from_s - kMargin_s);
 }
 
 }  // namespace
@@ -290,6 +306,8 @@ CompiledPlan compile_plan(const SignalPlan& plan) {
     cp.plan = to_ring_form(plan);
     cp.usable = structure_problems(cp.plan).empty();
     if (!cp.usable) return cp;
+    cp.fixed_time_only = std::all_of(cp.plan.timings.begin(), cp.plan.timings.end(),
+                                     [](const TimingPlan& t) { return t.controller == ControllerKind::FixedTime; });
     cp.places = phase_places(cp.plan);
     for (const TimingPlan& t : cp.plan.timings) cp.layouts.push_back(layout_cycle(cp.plan, t));
     cp.serves_group.assign(cp.plan.groups.size(), 0);

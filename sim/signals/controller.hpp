@@ -52,6 +52,7 @@ struct CompiledPlan {
     std::uint32_t recall_max = 0;
     std::vector<std::uint32_t> serves_group;  // per group: the phases serving it (bit per phase)
     bool usable = true;                // false: structural problems, shown all red
+    bool fixed_time_only = false;      // every timing plan is fixed time: colours depend on time alone
 };
 
 CompiledPlan compile_plan(const SignalPlan& plan);
@@ -83,6 +84,10 @@ struct ControllerState {
     std::uint16_t priority_group = kNoGroup;
     double priority_until_s = 0.0;
     double priority_hold_since_s = -1.0;  // when a held green would otherwise have ended
+
+    // Fixed time only: no colour can change before this time, so the controller need not
+    // run until then (set by step_controller; see CompiledPlan::fixed_time_only).
+    double quiet_until_s = -1e300;
 };
 
 struct ControllerInputs {
@@ -91,7 +96,8 @@ struct ControllerInputs {
     std::span<const double> pressure;     // per phase (max-pressure only)
 };
 
-// Advances the controller to inputs.time_s (called once per step).
+// Advances the controller to inputs.time_s (called once per step; a caller may skip steps
+// before state.quiet_until_s, when nothing can change).
 void step_controller(const CompiledPlan& compiled, ControllerState& state, const ControllerInputs& inputs);
 
 // Group colours from the controller state (size = plan.groups.size()).

@@ -89,6 +89,21 @@ TEST_CASE("A fork continues exactly like the original", "[engine][determinism]")
     CHECK(original.state_hash() == fork.state_hash());
 }
 
+TEST_CASE("The state hash sees the signals, not only the vehicles", "[engine][determinism]") {
+    SimulationInputs in = busy_grid(1);
+    in.demand.trips.clear();  // no vehicle could tell the two runs apart
+    in.demand.route_links.clear();
+    Simulation a(in);
+    Simulation b(in);
+    signals::SignalPlan shifted = b.signal_plans().front();
+    shifted.offset_s += 7.0;
+    b.submit(SetSignalPlan{shifted});
+    a.run_until(120.0);
+    b.run_until(120.0);
+    CHECK(a.counters().departed == 0);
+    CHECK(a.state_hash() != b.state_hash());
+}
+
 TEST_CASE("Conservation: every vehicle that entered has arrived or is still in the network", "[engine]") {
     Simulation sim(busy_grid(2));
     for (double t = 100.0; t <= 1500.0; t += 100.0) {
