@@ -34,7 +34,7 @@ void collect_leavers(StepContext& ctx) {
                 st.arrived_slots.push_back(v);
                 if (!ctx.net.is_internal(lane)) ++st.lane_stats.left[lane];
             } else {
-                st.transfers.push_back({target, veh.next_pos_m[v], v});
+                st.transfers.push_back({target, veh.pos_m[v], v});
                 if (!ctx.net.is_internal(lane) && ctx.net.lane_link[target] != ctx.net.lane_link[lane])
                     ++st.lane_stats.left[lane];
             }
@@ -47,7 +47,8 @@ void collect_leavers(StepContext& ctx) {
     });
 }
 
-// Removes leavers from each active lane and moves the stayers to their new positions.
+// Removes the leavers from the lanes they left (their order is kept: car-following never lets
+// one pass another on a lane).
 void compact_lanes(StepContext& ctx) {
     SimState& st = ctx.st;
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, st.active_lanes.size(), kLanesPerTask),
@@ -55,15 +56,12 @@ void compact_lanes(StepContext& ctx) {
                           auto& veh = st.vehicles;
                           for (std::size_t i = r.begin(); i != r.end(); ++i) {
                               const std::uint32_t lane = st.active_lanes[i];
-                              ctx.prefetch_lane_ahead(st.active_lanes, i);
+                              if (st.lane_leavers[lane] == 0) continue;
                               std::uint32_t* list = ctx.lane_begin(lane);
                               std::uint32_t kept = 0;
                               for (std::uint32_t j = 0; j < st.lane_count[lane]; ++j) {
                                   const std::uint32_t v = list[j];
-                                  if (veh.next_lane[v] != lane) continue;
-                                  veh.pos_m[v] = veh.next_pos_m[v];
-                                  veh.speed_mps[v] = veh.next_speed_mps[v];
-                                  list[kept++] = v;
+                                  if (veh.next_lane[v] == lane) list[kept++] = v;
                               }
                               st.lane_count[lane] = kept;
                           }
@@ -98,8 +96,6 @@ void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
                                                ctx.net.lane_link[from] != ctx.net.lane_link[lane]))
                 ++st.lane_stats.entered[lane];
             veh.lane[v] = lane;
-            veh.pos_m[v] = veh.next_pos_m[v];
-            veh.speed_mps[v] = veh.next_speed_mps[v];
             ctx.set_route_cursor(v, veh.next_cursor[v]);
             veh.next_conn[v] = ctx.net.is_internal(lane) ? kNone : ctx.next_connection(lane, v);
         } else {
@@ -196,6 +192,11 @@ void refresh_next_connections(StepContext& ctx) {
 }
 
 void integrate(StepContext& ctx) {
+    // Every vehicle in the network was planned: its next position and speed become the
+    // committed ones by swapping the arrays, not by copying each vehicle.
+    auto& veh = ctx.st.vehicles;
+    veh.pos_m.swap(veh.next_pos_m);
+    veh.speed_mps.swap(veh.next_speed_mps);
     collect_leavers(ctx);
     compact_lanes(ctx);
     merge_transfers(ctx);
