@@ -178,8 +178,7 @@ void Simulation::step_phases() {
     insert_departures(ctx);
     metrics::update_detectors(*net_, st);
     update_signals(ctx);
-    std::uint64_t vehicles = 0;
-    for (std::uint32_t lane : st.active_lanes) vehicles += st.lane_count[lane];
+    const std::uint64_t vehicles = st.counters.in_network;  // each is planned once this step
     scan_fronts(ctx);
     plan_lanes(ctx);
     integrate(ctx);
