@@ -6,6 +6,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include "core/assert.hpp"
 #include "engine/step_phases.hpp"
@@ -40,7 +41,9 @@ void collect_leavers(StepContext& ctx) {
             }
         }
     }
-    std::sort(st.transfers.begin(), st.transfers.end(), [](const SimState::Transfer& a, const SimState::Transfer& b) {
+    // The keys are unique (a vehicle moves once), so the parallel sort's order is the same
+    // for any thread count.
+    tbb::parallel_sort(st.transfers.begin(), st.transfers.end(), [](const SimState::Transfer& a, const SimState::Transfer& b) {
         if (a.lane != b.lane) return a.lane < b.lane;
         if (a.pos_m != b.pos_m) return a.pos_m > b.pos_m;
         return a.vehicle < b.vehicle;
