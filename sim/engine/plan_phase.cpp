@@ -196,7 +196,9 @@ void scan_fronts(StepContext& ctx) {
         st.front_eta_s[lane] = st.vehicles.halted_s[v] >= kStandingPriority_s
                                    ? std::numeric_limits<float>::max()
                                    : static_cast<float>(distance / std::max(st.vehicles.speed_mps[v], 1.0));
-        if (next_link != kNone && distance < kMergeRequestDistance_m) {
+        // next_conn != kNone: this lane already leads on (the usual case, checked cheaply).
+        const bool leads_on = st.vehicles.next_conn[v] != kNone && ctx.lane_allows(lane, v);
+        if (next_link != kNone && distance < kMergeRequestDistance_m && !leads_on) {
             const int side = ctx.direction_to_reach(lane, next_link, v);
             if (side != 0) {
                 st.merge_request_side[lane] = static_cast<std::int8_t>(side);
