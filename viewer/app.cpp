@@ -11,6 +11,7 @@
 #include <SFML/OpenGL.hpp>
 #include <imgui.h>
 
+#include "finished_runs.hpp"
 #include "signals/webster.hpp"
 
 namespace ut::viewer {
@@ -34,7 +35,8 @@ ScriptRunner load_script(const std::string& path) {
 }  // namespace
 
 App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs,
-         std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare)
+         std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare,
+         const std::vector<FinishedRun>& finished)
     : opt_(std::move(options)), scenario_(std::move(scenario)) {
     open_window(false);
     imgui_ = std::make_unique<ImGuiSfml>(window_, opt_.ui_scale);
@@ -72,14 +74,28 @@ App::App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationI
     renderer_a_ = std::make_unique<MapRenderer>(*geo_, classes);
     renderer_b_ = std::make_unique<MapRenderer>(*geo_, classes);
     actions_ = std::make_unique<Actions>(st_, *runner_, *geo_, scenario_, std::move(group_flow));
-    st_.frame = runner_->frame();
-    st_.layer = layer_from_name(opt_.layer).value_or(Layer::None);
+    if (!finished.empty()) {
+        finished_frame_ = finished_frame(finished);
+        st_.label_a = "A - " + run_label(finished.front());
+        st_.before_after.first = run_label(finished.front());
+        if (finished.size() > 1) {
+            st_.label_b = "B - " + run_label(finished[1]);
+            st_.before_after.second = run_label(finished[1]);
+        }
+        st_.select_tab = "compare";  // the whole-run outcome is what there is to read first
+    }
+    st_.frame = finished_frame_ ? finished_frame_ : runner_->frame();
+    // Finished runs have no vehicles to watch: their link values are what there is to see.
+    const Layer default_layer = finished_frame_ ? Layer::Delay : Layer::None;
+    st_.layer = opt_.layer ? layer_from_name(*opt_.layer).value_or(default_layer) : default_layer;
     st_.show_frame_stats = opt_.frame_stats;
 
     std::string script_text;
     if (opt_.screenshot) {
-        // --screenshot FILE --at T is the script "run_to T, screenshot FILE".
-        ParsedScript s = parse_script(fmt::format("run_to {}\nscreenshot {}\nquit\n", opt_.at_s, *opt_.screenshot),
+        // --screenshot FILE --at T is the script "run_to T, screenshot FILE"; finished runs
+        // are shown as they ended.
+        const std::string run_to = finished_frame_ ? std::string() : fmt::format("run_to {}\n", opt_.at_s);
+        ParsedScript s = parse_script(fmt::format("{}screenshot {}\nquit\n", run_to, *opt_.screenshot),
                                       "--screenshot");
         script_ = std::make_unique<ScriptRunner>(std::move(s.commands), "--screenshot");
     } else if (opt_.script) {
@@ -166,39 +182,38 @@ void App::layout() {
 
 void App::update_lane_colors() {
     const RunFrame& f = *st_.frame;
-    const void* wa = f.a.window.get();
-    const void* wb = f.b ? static_cast<const void*>(f.b->window.get()) : nullptr;
-    if (st_.layer == st_.colored_layer && wa == colored_a_ && wb == colored_b_) return;
+    const std::shared_ptr<const LinkMeasures>& ma = f.a.measures;
+    const std::shared_ptr<const LinkMeasures> mb = f.b ? f.b->measures : nullptr;
+    if (st_.layer == st_.colored_layer && ma == colored_a_ && mb == colored_b_) return;
     const network::Network& net = geo_->network();
-    const auto colours = [&](const LinkValues& v, Layer layer) {
+    const auto colours = [&](const LinkValues& v, Layer layer, TransitData transit) {
         std::vector<std::optional<Rgb>> c(v.value.size());
-        for (std::size_t i = 0; i < c.size(); ++i) c[i] = layer_color(layer, v.value[i]);
+        for (std::size_t i = 0; i < c.size(); ++i) c[i] = layer_color(layer, v.value[i], transit);
         return c;
+    };
+    const auto color_pane = [&](MapRenderer& r, const std::shared_ptr<const LinkMeasures>& m) {
+        if (!m) return r.set_lane_colors(nullptr);
+        const auto c = colours(link_values(st_.layer, net, *m), st_.layer, transit_data(*m));
+        r.set_lane_colors(&c);
     };
     if (st_.layer == Layer::None) {
         renderer_a_->set_lane_colors(nullptr);
         renderer_b_->set_lane_colors(nullptr);
     } else if (st_.layer == Layer::Diff) {
         renderer_a_->set_lane_colors(nullptr);  // A is the reference: B carries the difference
-        if (f.b && f.a.window && f.b->window) {
-            const auto c = colours(diff_values(*f.a.window, *f.b->window), Layer::Diff);
+        if (ma && mb) {
+            const auto c = colours(diff_values(*ma, *mb), Layer::Diff, TransitData::None);
             renderer_b_->set_lane_colors(&c);
         } else {
             renderer_b_->set_lane_colors(nullptr);
         }
     } else {
-        if (f.a.window) {
-            const auto c = colours(link_values(st_.layer, net, *f.a.window, f.a.window_s), st_.layer);
-            renderer_a_->set_lane_colors(&c);
-        }
-        if (f.b && f.b->window) {
-            const auto c = colours(link_values(st_.layer, net, *f.b->window, f.b->window_s), st_.layer);
-            renderer_b_->set_lane_colors(&c);
-        }
+        color_pane(*renderer_a_, ma);
+        if (f.b) color_pane(*renderer_b_, mb);
     }
     st_.colored_layer = st_.layer;
-    colored_a_ = wa;
-    colored_b_ = wb;
+    colored_a_ = ma;
+    colored_b_ = mb;
 }
 
 void App::draw_map() {
@@ -207,6 +222,8 @@ void App::draw_map() {
     o.meters_per_pixel = st_.camera.meters_per_pixel;
     o.vehicles = st_.vehicles;
     o.vehicles_by_speed = st_.layer == Layer::None;
+    o.transit = st_.layer == Layer::Transit;
+    o.signal_heads = !finished_frame_;  // the files hold no signal states
     o.selected_junction = st_.selection.junction;
     o.selected_link = st_.selection.link;
     if (st_.editor.hovered_group >= 0 && st_.selection.junction.valid()) {
@@ -219,7 +236,7 @@ void App::draw_map() {
         const RunView& run = pane.is_b ? *f.b : f.a;
         MapRenderer& r = pane.is_b ? *renderer_b_ : *renderer_a_;
         const sf::View view = st_.camera.view_for(pane.rect, pane.area, window_.getSize());
-        r.draw(window_, view, *run.snapshot, o, st_.timer);
+        r.draw(window_, view, run.snapshot, o, st_.timer);
         st_.vehicles_drawn += r.last_vehicle_count();
     }
     window_.setView(window_.getDefaultView());
@@ -258,9 +275,10 @@ int App::run() {
     while (window_.isOpen() && !st_.quit) {
         st_.timer.begin_frame();
         for (sf::Event e; window_.pollEvent(e);) handle_event(e);
-        st_.frame = runner_->frame();
+        st_.frame = finished_frame_ ? finished_frame_ : runner_->frame();
         if (script_) {
-            ScriptEnv env{st_, *runner_, *actions_, *geo_, [this](bool on) { set_presentation(on); },
+            ScriptEnv env{st_, *runner_, *actions_, *geo_, finished_frame_ != nullptr,
+                          [this](bool on) { set_presentation(on); },
                           [this] { fit_camera(); }, [this] { camera_to_junction(); }};
             script_->update(env);
             if (script_->done()) {

@@ -17,6 +17,7 @@
 #include "app_state.hpp"
 #include "map_geometry.hpp"
 #include "map_renderer.hpp"
+#include "run_files.hpp"
 #include "scenario/scenario.hpp"
 #include "script_runner.hpp"
 #include "sfml_imgui.hpp"
@@ -31,6 +32,7 @@ struct ViewerOptions {
     double at_s = 0.0;
     std::optional<std::string> script;
     std::optional<std::string> compare;  // a second scenario, shown as B from the start
+    std::vector<std::string> runs;       // finished runs' output folders (A, B) instead of running
     unsigned width = 1600;
     unsigned height = 900;
     bool fullscreen_presentation = true;  // presentation mode switches to full screen
@@ -39,15 +41,17 @@ struct ViewerOptions {
     bool gl_finish = false;    // wait for the GPU after each part, so the split is exact
     bool vsync = true;
     bool present = false;      // start in presentation mode
-    std::string layer = "none";
+    std::optional<std::string> layer;  // default: none, or delay for finished runs
     float ui_scale = 1.0f;
 };
 
 class App {
 public:
-    // `compare`: the second scenario and its inputs when --compare was given.
+    // `compare`: the second scenario and its inputs when --compare was given; `finished`: the
+    // runs read from --runs folders (then nothing runs: the map shows their files).
     App(ViewerOptions options, scenario::Scenario scenario, engine::SimulationInputs inputs,
-        std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare = std::nullopt);
+        std::optional<std::pair<scenario::Scenario, engine::SimulationInputs>> compare = std::nullopt,
+        const std::vector<FinishedRun>& finished = {});
     ~App();
     int run();
 
@@ -70,6 +74,7 @@ private:
     bool window_fullscreen_ = false;
     std::unique_ptr<ImGuiSfml> imgui_;
     std::unique_ptr<SimRunner> runner_;
+    std::shared_ptr<const RunFrame> finished_frame_;  // finished runs: shown instead of the runner's frames
     std::unique_ptr<MapGeometry> geo_;
     std::unique_ptr<MapRenderer> renderer_a_;
     std::unique_ptr<MapRenderer> renderer_b_;
@@ -78,8 +83,9 @@ private:
     std::unique_ptr<ScriptRunner> script_;
     sf::FloatRect map_area_;
     std::vector<Pane> panes_;
-    const void* colored_a_ = nullptr;  // the window data the lane colours were made from
-    const void* colored_b_ = nullptr;
+    // The measures the lane colours were made from, held so their address is never reused.
+    std::shared_ptr<const LinkMeasures> colored_a_;
+    std::shared_ptr<const LinkMeasures> colored_b_;
     bool mouse_down_ = false;
     bool dragging_ = false;
     sf::Vector2f press_px_;

@@ -43,6 +43,7 @@ void App::handle_event(const sf::Event& e) {
         case sf::Event::KeyPressed: {
             if (imgui_->wants_keyboard()) break;
             const RunFrame& f = *st_.frame;
+            if (f.finished && (e.key.code == sf::Keyboard::Space || e.key.code == sf::Keyboard::Right)) break;
             if (e.key.code == sf::Keyboard::Space) {
                 if (f.running) runner_->pause();
                 else runner_->play(run_speed(st_.run.speed_index));

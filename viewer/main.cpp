@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -22,14 +23,19 @@ int main(int argc, char** argv) {
     cli.add_option("--at", o.at_s, "Simulated seconds for --screenshot")->needs(shot)->check(CLI::Range(0.0, 7 * 86400.0));
     cli.add_option("--script", o.script, "Run UI commands from this file, then exit (see docs/viewer.md)")
         ->excludes(shot);
-    cli.add_option("--compare", o.compare,
-                   "A second scenario on the same network, run side by side as B from the start");
+    auto* compare = cli.add_option("--compare", o.compare,
+                                   "A second scenario on the same network, run side by side as B from the start");
+    cli.add_option("--runs", o.runs,
+                   "Show finished runs of this scenario instead of running it: the output folder of `urbantwin run` "
+                   "(A), and a second one to compare (B)")
+        ->expected(1, 2)
+        ->excludes(compare);
     cli.add_option("--width", o.width, "Window width in pixels")->check(CLI::Range(320u, 16384u));
     cli.add_option("--height", o.height, "Window height in pixels")->check(CLI::Range(240u, 16384u));
     cli.add_option("--threads", o.threads, "Simulation threads (default: all cores but one)")
         ->check(CLI::Range(1u, 1024u));
-    cli.add_option("--layer", o.layer, "Start with this layer: none, speed, delay, los, emissions, diff")
-        ->check(CLI::IsMember({"none", "speed", "delay", "los", "emissions", "diff"}));
+    cli.add_option("--layer", o.layer, "Start with this layer: none, speed, delay, los, emissions, transit, diff")
+        ->check(CLI::IsMember({"none", "speed", "delay", "los", "emissions", "transit", "diff"}));
     cli.add_flag("--present", o.present, "Start in presentation mode");
     cli.add_flag("!--windowed-presentation", o.fullscreen_presentation,
                  "Presentation mode keeps the window instead of going full screen");
@@ -65,7 +71,17 @@ int main(int argc, char** argv) {
             other.emplace(std::move(*b), std::move(b_inputs));
         }
         engine::SimulationInputs inputs = scenario::build_simulation_inputs(*sc);
-        viewer::App app(std::move(o), std::move(*sc), std::move(inputs), std::move(other));
+        std::vector<viewer::FinishedRun> runs;
+        for (const std::string& dir : o.runs) {
+            try {
+                runs.push_back(viewer::load_finished_run(dir, inputs.network, sc->file.string()));
+            } catch (const viewer::RunFilesError& e) {
+                std::fprintf(stderr, "urbantwin-viewer: cannot show the run in %s:\n", dir.c_str());
+                for (const auto& p : e.problems()) std::fprintf(stderr, "  %s\n", p.c_str());
+                return 2;
+            }
+        }
+        viewer::App app(std::move(o), std::move(*sc), std::move(inputs), std::move(other), runs);
         return app.run();
     } catch (const std::invalid_argument& e) {  // inputs that do not fit together: the user's to fix
         std::fprintf(stderr, "urbantwin-viewer: %s\n", e.what());

@@ -7,6 +7,7 @@
 #include <SFML/OpenGL.hpp>
 
 #include "palette.hpp"
+#include "transit.hpp"
 
 namespace ut::viewer {
 
@@ -17,6 +18,7 @@ constexpr float kSignalHeadMaxMpp = 1.2f;
 constexpr std::size_t kCacheMinVertices = 150'000;  // beyond this a 2 m head is under 2 px: not drawn
 const sf::Color kBusOutline{245, 245, 245};
 const sf::Color kNeutralVehicle{200, 200, 205};
+const sf::Color kDimVehicle{105, 108, 116};  // transit layer: cars step back so buses stand out
 
 sf::Color to_sf(Rgb c, std::uint8_t a = 255) { return {c.r, c.g, c.b, a}; }
 
@@ -68,6 +70,10 @@ MapRenderer::MapRenderer(const MapGeometry& geometry, std::vector<network::Vehic
 }
 
 void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_link) {
+    // Plain roads stay plain when new link values arrive (every sample): re-uploading every
+    // lane and re-rendering the cached map for the same colours cost a frame its budget.
+    if (!per_link && plain_lanes_) return;
+    plain_lanes_ = !per_link;
     ++lane_version_;
     const sf::Color road = to_sf(kRoad);
     lanes_->recolor([&](std::uint32_t link) {
@@ -75,6 +81,25 @@ void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_lin
         return to_sf(*(*per_link)[link]);
     });
 }
+
+namespace {
+
+// Appends the two triangles of a box from `rear` to `front`, reaching `n` to each side.
+sf::Vertex* emit_box(sf::Vertex* out, sf::Vector2f front, sf::Vector2f rear, sf::Vector2f n, sf::Color c) {
+    const sf::Vertex fl(front + n, c), fr(front - n, c), rr(rear - n, c), rl(rear + n, c);
+    *out++ = fl, *out++ = fr, *out++ = rr;
+    *out++ = fl, *out++ = rr, *out++ = rl;
+    return out;
+}
+
+// A bus in the transit layer: by its load share once the engine reports loads.
+sf::Color transit_bus_fill(const engine::VehicleSnapshot& v) {
+    const std::optional<BusLoad> load = bus_load(v);
+    if (load && load->capacity > 0.0) return to_sf(bus_color(load->passengers / load->capacity));
+    return to_sf(bus_color(std::nullopt));
+}
+
+}  // namespace
 
 void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis, const MapDrawOptions& o) {
     const float mpp = o.meters_per_pixel;
@@ -84,13 +109,18 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
     const float inv_top = static_cast<float>(1.0 / geo_.top_speed_mps());
     // At least 3 x 2.5 px: zoomed out, a vehicle is a visible dot, and queues read as lines.
     const float min_len = 3.0f * mpp, min_half = 1.25f * mpp;
+    // Buses are boxes in a white frame, never smaller than 7 x 4 px, so they stand out from
+    // the cars' arrows and quads; where cars are dots, buses are bigger dots.
+    const float bus_min_len = 7.0f * mpp, bus_min_half = 2.0f * mpp, bus_frame = std::max(0.45f, 0.9f * mpp);
     const std::size_t per = detailed ? 9 : points ? 1 : 4;
     // Grown, never shrunk: resizing down and up again would clear megabytes every frame.
-    const std::size_t need = snap.vehicles.size() * per * 2;  // x2: room for bus outlines
-    if (vehicle_vertices_.size() < need) vehicle_vertices_.resize(need);
+    if (vehicle_vertices_.size() < snap.vehicles.size() * per) vehicle_vertices_.resize(snap.vehicles.size() * per);
     sf::Vertex* out = vehicle_vertices_.data();
+    bus_vertices_.clear();
+    bus_frame_points_.clear();
     std::size_t drawn = 0;
     const float vx0 = vis.left, vy0 = vis.top, vx1 = vis.left + vis.width, vy1 = vis.top + vis.height;
+    const sf::Color other = o.transit ? kDimVehicle : kNeutralVehicle;
     for (const engine::VehicleSnapshot& v : snap.vehicles) {
         const sf::Vector2f p = geo_.to_map(v.position);
         if (p.x < vx0 || p.x > vx1 || p.y < vy0 || p.y > vy1) continue;
@@ -100,7 +130,26 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
             v.vehicle_type < type_classes_.size() ? type_classes_[v.vehicle_type] : network::VehicleClass::Car;
         const std::size_t lut = std::min<std::size_t>(
             kSpeedLutSize - 1, static_cast<std::size_t>(v.speed_mps * inv_top * (kSpeedLutSize - 1) + 0.5f));
-        const sf::Color fill = o.vehicles_by_speed ? speed_lut_[lut] : kNeutralVehicle;
+        if (cls == network::VehicleClass::Bus) {
+            const sf::Color fill = o.transit ? transit_bus_fill(v) : o.vehicles_by_speed ? speed_lut_[lut] : other;
+            if (points) {
+                // Far out a bigger dot, in a white ring in the transit layer: a ring round one
+                // vehicle in ten would bury the cars' queues in the plain view.
+                const sf::Vector2f mid = p - h * (0.5f * v.length_m);
+                if (o.transit) bus_frame_points_.emplace_back(mid, kBusOutline);
+                bus_vertices_.emplace_back(mid, fill);
+                continue;
+            }
+            const float len = std::max(v.length_m, bus_min_len), half = std::max(vehicle_half_width(cls), bus_min_half);
+            const sf::Vector2f n{-h.y, h.x};
+            const std::size_t at = bus_vertices_.size();
+            bus_vertices_.resize(at + 12);
+            sf::Vertex* b = bus_vertices_.data() + at;
+            b = emit_box(b, p + h * bus_frame, p - h * (len + bus_frame), n * (half + bus_frame), kBusOutline);
+            emit_box(b, p, p - h * len, n * half, fill);
+            continue;
+        }
+        const sf::Color fill = o.vehicles_by_speed ? speed_lut_[lut] : other;
         if (points) {
             // The middle of the vehicle, so a queue's dots line up behind the stop line.
             *out++ = sf::Vertex(p - h * (0.5f * v.length_m), fill);
@@ -108,28 +157,19 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
         }
         const float len = std::max(v.length_m, min_len);
         const float half = std::max(vehicle_half_width(cls), min_half);
-        const auto emit = [&](sf::Vector2f front, float length, float hw, sf::Color c) {
-            const sf::Vector2f n{-h.y * hw, h.x * hw};
-            const sf::Vector2f rear = front - h * length;
-            if (!detailed) {
-                *out++ = sf::Vertex(front + n, c);
-                *out++ = sf::Vertex(front - n, c);
-                *out++ = sf::Vertex(rear - n, c);
-                *out++ = sf::Vertex(rear + n, c);
-                return;
-            }
-            // An arrow-nosed box: the direction of travel is visible at a glance.
-            const sf::Vector2f shoulder = front - h * std::min(1.4f, 0.3f * length);
-            const sf::Vertex rl(rear + n, c), rr(rear - n, c), sl(shoulder + n, c), sr(shoulder - n, c), nose(front, c);
-            *out++ = rl, *out++ = rr, *out++ = sr;
-            *out++ = rl, *out++ = sr, *out++ = sl;
-            *out++ = sl, *out++ = sr, *out++ = nose;
-        };
-        if (cls == network::VehicleClass::Bus) {
-            const float pad = std::max(0.45f, 0.8f * mpp);
-            emit(p + h * pad, len + 2.0f * pad, half + pad, kBusOutline);
+        const sf::Vector2f n{-h.y * half, h.x * half};
+        const sf::Vector2f rear = p - h * len;
+        if (!detailed) {
+            *out++ = sf::Vertex(p + n, fill);
+            *out++ = sf::Vertex(p - n, fill);
+            *out++ = sf::Vertex(rear - n, fill);
+            *out++ = sf::Vertex(rear + n, fill);
+            continue;
         }
-        emit(p, len, half, fill);
+        // An arrow-nosed box: the direction of travel is visible at a glance.
+        const sf::Vector2f shoulder = p - h * std::min(1.4f, 0.3f * len);
+        out = emit_box(out, shoulder, rear, n, fill);
+        *out++ = sf::Vertex(shoulder + n, fill), *out++ = sf::Vertex(shoulder - n, fill), *out++ = sf::Vertex(p, fill);
     }
     vehicle_count_ = static_cast<std::size_t>(out - vehicle_vertices_.data());
     last_vehicles_ = drawn;
@@ -215,25 +255,44 @@ void MapRenderer::draw_static(sf::RenderTarget& target, const sf::View& view, sf
     target.draw(sprite, sf::BlendNone);  // opaque: no blending work for a full-pane quad
 }
 
-void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view, const engine::Snapshot& snapshot,
-                       const MapDrawOptions& o, FrameTimer& timer) {
+void MapRenderer::draw(sf::RenderTarget& target, const sf::View& view,
+                       const std::shared_ptr<const engine::Snapshot>& snapshot, const MapDrawOptions& o,
+                       FrameTimer& timer) {
     const sf::FloatRect vis = visible_rect(view, 20.0f);
     timer.mark(FramePart::Map);
-    if (o.vehicles) build_vehicles(snapshot, vis, o);
-    else vehicle_count_ = 0, last_vehicles_ = 0;
-    if (o.meters_per_pixel <= kSignalHeadMaxMpp) build_signal_heads(snapshot, vis);
-    else head_vertices_.clear();
+    // Paused, or drawing faster than the simulation publishes: last frame's arrays still hold.
+    const BuiltKey key{vis.left, vis.top, vis.width, vis.height, o.meters_per_pixel,
+                       o.vehicles, o.vehicles_by_speed, o.transit, o.signal_heads};
+    if (snapshot != built_snapshot_ || !(key == built_key_)) {
+        if (o.vehicles) build_vehicles(*snapshot, vis, o);
+        else vehicle_count_ = 0, last_vehicles_ = 0, bus_vertices_.clear(), bus_frame_points_.clear();
+        if (o.signal_heads && o.meters_per_pixel <= kSignalHeadMaxMpp) build_signal_heads(*snapshot, vis);
+        else head_vertices_.clear();
+        built_snapshot_ = snapshot;
+        built_key_ = key;
+    }
     build_selection(o);
     timer.mark(FramePart::Vertices);
 
     draw_static(target, view, vis);
     target.setView(view);
     if (!head_vertices_.empty()) target.draw(head_vertices_.data(), head_vertices_.size(), sf::Quads);
+    // SFML leaves the point size alone; the target's context must be the current one.
+    const auto draw_points = [&](const sf::Vertex* v, std::size_t n, float size_px) {
+        (void)target.setActive(true);
+        glPointSize(size_px);
+        target.draw(v, n, sf::Points);
+        glPointSize(1.0f);
+    };
     if (vehicle_count_ > 0) {
-        // SFML leaves the point size alone; the target's context must be the current one.
-        if (vehicle_type_ == sf::Points) (void)target.setActive(true), glPointSize(2.0f);
-        target.draw(vehicle_vertices_.data(), vehicle_count_, vehicle_type_);
-        if (vehicle_type_ == sf::Points) glPointSize(1.0f);
+        if (vehicle_type_ == sf::Points) draw_points(vehicle_vertices_.data(), vehicle_count_, 2.0f);
+        else target.draw(vehicle_vertices_.data(), vehicle_count_, vehicle_type_);
+    }
+    if (vehicle_type_ == sf::Points) {
+        if (!bus_frame_points_.empty()) draw_points(bus_frame_points_.data(), bus_frame_points_.size(), 5.0f);
+        if (!bus_vertices_.empty()) draw_points(bus_vertices_.data(), bus_vertices_.size(), 3.0f);
+    } else if (!bus_vertices_.empty()) {
+        target.draw(bus_vertices_.data(), bus_vertices_.size(), sf::Triangles);
     }
     if (!overlay_vertices_.empty()) target.draw(overlay_vertices_.data(), overlay_vertices_.size(), sf::Triangles);
     timer.mark(FramePart::Map);

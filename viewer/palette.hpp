@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 namespace ut::viewer {
 
@@ -81,6 +82,11 @@ inline Rgb los_color(int level) { return badness_color(std::clamp(level, 0, 5) /
 constexpr Rgb kRunA{0, 114, 178};
 constexpr Rgb kRunALight{86, 180, 233};
 constexpr Rgb kRunB{230, 159, 0};
+
+// Buses in the transit layer: Okabe-Ito reddish purple, far from viridis, the diff colours and
+// the signal colours; with a known load, the load share on the badness scale (bright = full).
+constexpr Rgb kBus{204, 121, 167};
+inline Rgb bus_color(std::optional<double> load_share) { return load_share ? badness_color(*load_share) : kBus; }
 
 // Map base colours.
 constexpr Rgb kBackground{30, 32, 36};

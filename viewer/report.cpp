@@ -1,11 +1,13 @@
 // `report FILE` in scripts: the state a CI check compares, as plain `key = value` lines
 // (one per line, keys prefixed a. / b. per run): the time, the fork, each run's state hash,
-// the selected junction's plan as the simulation runs it, and the outcome since the fork.
+// the selected junction's plan as the simulation runs it, the selected street's layer
+// values, and the outcome since the fork (finished runs: over the whole run).
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "actions.hpp"
+#include "layers.hpp"
 #include "output/atomic_file.hpp"
 
 namespace ut::viewer {
@@ -36,9 +38,12 @@ void Actions::write_report(const std::filesystem::path& path) const {
     std::string out;
     add(out, "time_s", f.a.time_s);
     out += fmt::format("forked = {}\n", f.b.has_value());
+    out += fmt::format("finished = {}\n", f.finished);
     add(out, "fork_time_s", f.fork_time_s);
     const JunctionId j = st_.selection.junction;
     out += fmt::format("junction = {}\n", j.valid() ? static_cast<long>(j.index()) : -1L);
+    const LinkId l = st_.selection.link;
+    out += fmt::format("link = {}\n", l.valid() ? static_cast<long>(l.index()) : -1L);
     const auto run_lines = [&](const char* prefix, const RunView& r) {
         const std::string p = prefix;
         out += fmt::format("{}.state_hash = {:016x}\n", p, r.state_hash);
@@ -52,6 +57,18 @@ void Actions::write_report(const std::filesystem::path& path) const {
         if (r.samples) {
             add(out, p + ".junction_delay_s", mean_after(*r.samples, since, &Sample::junction_delay_s));
             add(out, p + ".junction_queue", mean_after(*r.samples, since, &Sample::junction_queue));
+        }
+        if (r.measures) {  // the transit layer's data: NaN when the run has no bus data
+            double with_buses = transit_data(*r.measures) == TransitData::None ? kNaN : 0.0;
+            for (const LinkMeasure& m : r.measures->link) with_buses += m.buses > 0.0 ? 1.0 : 0.0;
+            add(out, p + ".links_with_buses", with_buses);
+        }
+        // The selected street's layer values: what the map colours it by.
+        if (r.measures && l.valid() && l.index() < r.measures->link.size()) {
+            const LinkMeasure& m = r.measures->link[l.index()];
+            add(out, p + ".link.speed_kmh", m.speed_mps * 3.6);
+            add(out, p + ".link.delay_s", m.delay_s);
+            add(out, p + ".link.buses", m.buses);
         }
         if (const signals::SignalPlan* plan = j.valid() ? running_plan_of(r, j) : nullptr) {
             add(out, p + ".plan.cycle_s", plan->cycle_s());

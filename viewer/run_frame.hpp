@@ -8,6 +8,8 @@
 //               plots do not depend on how fast the UI or the worker happen to run.
 //   window      link counters accumulated over the last few simulated minutes (the layers
 //               show current conditions, not the average since the start).
+//   finished    a frame made from the output folders of finished runs (run_files.hpp): no
+//               vehicles and no signal states, whole-run link measures, nothing advances.
 #pragma once
 
 #include <cmath>
@@ -20,6 +22,7 @@
 
 #include "engine/records.hpp"
 #include "engine/snapshot.hpp"
+#include "link_measures.hpp"
 #include "signals/signal_plan.hpp"
 
 namespace ut::viewer {
@@ -49,8 +52,7 @@ struct TripTotals {
 struct RunView {
     double time_s = 0.0;
     std::shared_ptr<const engine::Snapshot> snapshot;
-    std::shared_ptr<const std::vector<engine::LinkStats>> window;  // per link, over window_s
-    double window_s = 0.0;
+    std::shared_ptr<const LinkMeasures> measures;  // per link, over the window (or the whole run)
     engine::NetworkCounters counters;
     std::shared_ptr<const std::vector<signals::SignalPlan>> plans;
     std::shared_ptr<const std::vector<Sample>> samples;
@@ -68,6 +70,7 @@ struct RunFrame {
     double sim_seconds_per_s = 0.0;  // achieved simulation speed (simulated s per wall s)
     double step_ms = 0.0;            // wall time of the last step (both runs)
     std::string message;             // the last refused command, if any
+    bool finished = false;           // finished runs read from their files (see the glossary)
 };
 
 }  // namespace ut::viewer

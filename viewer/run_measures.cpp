@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "vehicle_on_link.hpp"
+
 namespace ut::viewer {
 
 namespace {
@@ -39,26 +41,43 @@ void scan_trips(const std::vector<engine::TripRecord>& trips, double t0, double 
     }
 }
 
-double distance_to_segment(Vec2 p, Vec2 a, Vec2 b, Vec2* dir) {
-    const Vec2 ab = b - a;
-    const double len2 = dot(ab, ab);
-    const double t = len2 > 0.0 ? std::clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-    *dir = normalized(ab);
-    return distance(p, a + ab * t);
-}
-
-bool on_link(const network::Link& link, const engine::VehicleSnapshot& v) {
-    const double half_width = 0.5 * static_cast<double>(link.lanes.size()) * 3.5 + 1.0;
-    for (std::size_t i = 0; i + 1 < link.shape.size(); ++i) {
-        Vec2 dir;
-        if (distance_to_segment(v.position, link.shape[i], link.shape[i + 1], &dir) <= half_width &&
-            dot(dir, v.heading) > 0.7)
-            return true;
-    }
-    return false;
-}
-
 }  // namespace
+
+std::vector<Sample> samples_from_trips(const std::vector<engine::TripRecord>& trips, double duration_s,
+                                       double interval_s) {
+    const auto bins = static_cast<std::size_t>(std::max(1.0, std::ceil(duration_s / interval_s)));
+    const auto bin_of = [&](double t) {
+        return std::min(bins - 1, static_cast<std::size_t>(std::max(0.0, std::ceil(t / interval_s) - 1.0)));
+    };
+    std::vector<double> arrived(bins, 0.0), delay(bins, 0.0), change(bins, 0.0);
+    for (const engine::TripRecord& r : trips) {
+        if (!r.entered()) continue;
+        change[bin_of(r.enter_s)] += 1.0;
+        if (!r.arrived()) continue;
+        const std::size_t b = bin_of(r.arrival_s);
+        change[b] -= 1.0;
+        arrived[b] += 1.0;
+        delay[b] += r.time_loss_s;
+    }
+    std::vector<Sample> out(bins);
+    double in_network = 0.0;
+    for (std::size_t b = 0; b < bins; ++b) {
+        const double t0 = static_cast<double>(b) * interval_s, t1 = std::min(t0 + interval_s, duration_s);
+        in_network += change[b];
+        out[b].time_s = t1;
+        out[b].in_network = in_network;
+        out[b].throughput_veh_h = t1 > t0 ? arrived[b] / (t1 - t0) * 3600.0 : 0.0;
+        out[b].mean_delay_s = arrived[b] > 0.0 ? delay[b] / arrived[b] : kNaN;
+    }
+    return out;
+}
+
+TripTotals trip_totals(const std::vector<engine::TripRecord>& trips, double since_s) {
+    Sample unused;
+    TripTotals t;
+    scan_trips(trips, 0.0, 0.0, since_s, unused, t);
+    return t;
+}
 
 int junction_queue(const network::Network& net, const std::vector<LinkId>& approaches,
                    const engine::Snapshot& snap) {

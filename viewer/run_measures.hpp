@@ -41,6 +41,14 @@ struct SampleResult {
 
 SampleResult take_sample(const SampleInputs& in);
 
+// A finished run's plotted measures from its trip records, one sample per `interval_s` up to
+// `duration_s`: delay and throughput of the trips arriving in each interval, vehicles in the
+// network at its end (the junction and link series stay empty: the files have no time series).
+std::vector<Sample> samples_from_trips(const std::vector<engine::TripRecord>& trips, double duration_s,
+                                       double interval_s);
+// Trips that arrived after `since_s`: count, mean travel time, delay and stops.
+TripTotals trip_totals(const std::vector<engine::TripRecord>& trips, double since_s);
+
 // Vehicles halted on the approaches of `junction` (within each approach link's length).
 int junction_queue(const network::Network& net, const std::vector<LinkId>& approaches,
                    const engine::Snapshot& snap);

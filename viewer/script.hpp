@@ -14,7 +14,7 @@
 //   undo | redo
 //   apply                         the draft goes to the running simulation (run B after a fork)
 //   fork                          split into A (as it was) and B (with the draft)
-//   layer none|speed|delay|los|emissions|diff
+//   layer none|speed|delay|los|emissions|transit|diff
 //   tab junction|plots|compare|view  the side panel's tab
 //   camera fit | camera junction | camera zoom FACTOR
 //   present on|off                presentation mode;  slider FRACTION  before/after split (0..1)
@@ -71,7 +71,7 @@ constexpr Verb kVerbs[] = {
     {"redo", 0, 0, "redo"},
     {"apply", 0, 0, "apply"},
     {"fork", 0, 0, "fork"},
-    {"layer", 1, 1, "layer none|speed|delay|los|emissions|diff"},
+    {"layer", 1, 1, "layer none|speed|delay|los|emissions|transit|diff"},
     {"tab", 1, 1, "tab junction|plots|compare|view"},
     {"camera", 1, 2, "camera fit | camera junction | camera zoom FACTOR"},
     {"present", 1, 1, "present on|off"},
@@ -114,7 +114,7 @@ inline std::string check_words(const ScriptCommand& c) {
         if (!staged && !one_of(c.args[0], {"cycle", "offset"})) return "unknown setting '" + c.args[0] + "'";
         if (staged != (c.args.size() == 3)) return "wrong number of values";
     }
-    if (c.verb == "layer" && !one_of(c.args[0], {"none", "speed", "delay", "los", "emissions", "diff"}))
+    if (c.verb == "layer" && !one_of(c.args[0], {"none", "speed", "delay", "los", "emissions", "transit", "diff"}))
         return "unknown layer '" + c.args[0] + "'";
     if (c.verb == "tab" && !one_of(c.args[0], {"junction", "plots", "compare", "view"}))
         return "unknown tab '" + c.args[0] + "'";

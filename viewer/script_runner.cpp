@@ -1,6 +1,8 @@
 #include "script_runner.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -51,6 +53,12 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
     AppState& st = env.st;
     Actions& act = env.actions;
     const std::string& verb = c.verb;
+    constexpr std::string_view kLiveOnly[] = {"advance", "run_to", "play", "pause", "set", "move_stage", "undo",
+                                              "redo", "apply", "fork", "save_plans"};
+    if (env.finished && std::find(std::begin(kLiveOnly), std::end(kLiveOnly), verb) != std::end(kLiveOnly))
+        return fail(c, fmt::format("'{}' needs a running simulation; finished runs (--runs) are only shown: open "
+                                   "the scenario without --runs to run or edit it",
+                                   verb));
     const auto edit = [&](const std::string& what, const EditResult& r) {
         if (!st.selection.junction.valid()) return fail(c, "no junction selected; add: select junction ID");
         if (!act.edit(what, r)) note(c, "refused: " + st.editor.refused);

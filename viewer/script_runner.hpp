@@ -20,6 +20,7 @@ struct ScriptEnv {
     SimRunner& runner;
     Actions& actions;
     const MapGeometry& geo;
+    bool finished = false;  // finished runs: nothing runs and there is nothing to edit
     std::function<void(bool)> set_presentation;
     std::function<void()> fit_camera;
     std::function<void()> camera_to_junction;

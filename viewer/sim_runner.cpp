@@ -25,8 +25,8 @@ struct SimRunner::Run {
     double last_sample_s = 0.0;
     double totals_since_s = 0.0;
     TripTotals totals;
-    std::shared_ptr<const std::vector<engine::LinkStats>> window;
-    double window_s = 0.0;
+    std::deque<std::pair<double, std::vector<BusSighting>>> bus_history;  // by sample time, within the window
+    std::shared_ptr<const LinkMeasures> measures;
     std::shared_ptr<const std::vector<signals::SignalPlan>> plans;
     bool plans_dirty = false;
     std::shared_ptr<const engine::Snapshot> snapshot;
@@ -170,8 +170,12 @@ bool SimRunner::wait_for_work(std::stop_token& stop, bool& do_step, bool& idle_n
         const auto woken = [&] {
             return !requests_.commands.empty() || requests_.fork || requests_.close_b || publish_pending_;
         };
-        if (wait_s < 0.0 && mode_ == Mode::Paused) wake_.wait(lk, stop, woken);
-        else wake_.wait_for(lk, stop, std::chrono::duration<double>(std::max(wait_s, 0.001)), woken);
+        // Paused, play() and run_to() must wake it too (they change the mode, not the requests);
+        // playing, it sleeps until the next step is due.
+        if (wait_s < 0.0 && mode_ == Mode::Paused)
+            wake_.wait(lk, stop, [&] { return woken() || mode_ != Mode::Paused; });
+        else
+            wake_.wait_for(lk, stop, std::chrono::duration<double>(std::max(wait_s, 0.001)), woken);
     }
 }
 
@@ -292,8 +296,17 @@ void SimRunner::sample(Run& run) {
 
     if (t - run.history.back().first >= kHistorySpacing_s - 1e-9) run.history.emplace_back(t, now);
     while (run.history.size() > 1 && run.history[1].first <= t - options_.window_s + 1e-9) run.history.pop_front();
-    run.window = std::make_shared<const std::vector<engine::LinkStats>>(stats_between(now, run.history.front().second));
-    run.window_s = t - run.history.front().first;
+    LinkMeasures m = measures_from_stats(stats_between(now, run.history.front().second), t - run.history.front().first);
+    // Buses only on the sample's schedule: matching each to its route costs more than a frame.
+    const std::vector<bool> is_bus = bus_types(run.sim.vehicle_types());
+    if (std::find(is_bus.begin(), is_bus.end(), true) != is_bus.end()) {
+        run.bus_history.emplace_back(t, bus_sightings(net_->source(), run.sim.demand(), is_bus, *run.snapshot));
+        while (run.bus_history.front().first <= t - options_.window_s + 1e-9) run.bus_history.pop_front();
+        std::vector<BusSighting> all;
+        for (const auto& entry : run.bus_history) all.insert(all.end(), entry.second.begin(), entry.second.end());
+        count_buses(std::move(all), m.link);
+    }
+    run.measures = std::make_shared<const LinkMeasures>(std::move(m));
     run.last_stats = std::move(now);
     run.last_sample_s = t;
 }
@@ -306,8 +319,7 @@ RunView SimRunner::view_of(Run& run, bool with_hash) const {
     RunView v;
     v.time_s = run.sim.time_s();
     v.snapshot = run.snapshot;
-    v.window = run.window;
-    v.window_s = run.window_s;
+    v.measures = run.measures;
     v.counters = run.sim.counters();
     v.plans = run.plans;
     v.samples = run.samples_shared;

@@ -24,6 +24,7 @@
 #include "engine/simulation.hpp"
 #include "run_frame.hpp"
 #include "run_measures.hpp"
+#include "transit.hpp"
 
 namespace ut::viewer {
 

@@ -39,6 +39,17 @@ void legend_scale(const std::vector<LegendStop>& stops, const std::function<Rgb(
     ImGui::Dummy(ImVec2(width, ImGui::GetTextLineHeight()));
 }
 
+// A bus as the map draws it: a filled box in a white frame.
+void swatch_bus(Rgb fill, const char* text) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    dl->AddRectFilled(ImVec2(p.x, p.y + 3.0f), ImVec2(p.x + 26.0f, p.y + 13.0f), IM_COL32(245, 245, 245, 255));
+    dl->AddRectFilled(ImVec2(p.x + 2.0f, p.y + 5.0f), ImVec2(p.x + 24.0f, p.y + 11.0f), to_imgui(fill));
+    ImGui::Dummy(ImVec2(30.0f, 14.0f));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+}
+
 void draw_legend(ViewContext& ctx) {
     const AppState& st = ctx.st;
     const sf::FloatRect area = ctx.map_area;
@@ -49,25 +60,26 @@ void draw_legend(ViewContext& ctx) {
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
     const float width = 260.0f;
     const double top_kmh = ctx.geo.top_speed_mps() * 3.6;
-    if (st.vehicles) {
+    const RunView& run = edited_run(*st.frame);
+    const bool finished = st.frame->finished;
+    const TransitData transit = run.measures ? transit_data(*run.measures) : TransitData::None;
+    if (st.vehicles && !finished) {
         if (st.layer == Layer::None) {
             ImGui::TextUnformatted("Vehicle speed");
             std::vector<LegendStop> stops{{0, "stopped"}, {0.5, fmt::format("{:.0f}", top_kmh / 2)},
                                           {1, fmt::format("{:.0f} km/h", top_kmh)}};
             legend_scale(stops, [](double t) { return speed_color(t, 1.0); }, width);
-        } else {
+        } else if (st.layer != Layer::Transit) {
             ImGui::TextDisabled("Vehicles in grey while a layer colours the streets");
         }
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        dl->AddRectFilled(ImVec2(p.x, p.y + 3.0f), ImVec2(p.x + 26.0f, p.y + 13.0f), IM_COL32(245, 245, 245, 255));
-        dl->AddRectFilled(ImVec2(p.x + 2.0f, p.y + 5.0f), ImVec2(p.x + 24.0f, p.y + 11.0f), to_imgui(speed_color(0.3, 1.0)));
-        ImGui::Dummy(ImVec2(30.0f, 14.0f));
-        ImGui::SameLine();
-        ImGui::TextUnformatted("bus (white outline)");
+        const bool bus_colour = st.layer == Layer::Transit;
+        const char* bus_text = !bus_colour                           ? "bus (box in a white frame)"
+                               : transit == TransitData::Passengers ? "bus, coloured by load; cars dimmed"
+                                                                    : "bus (load not known yet); cars dimmed";
+        swatch_bus(bus_colour ? kBus : speed_color(0.3, 1.0), bus_text);
     }
     if (st.layer != Layer::None) {
-        const LegendInfo info = layer_legend(st.layer);
+        const LegendInfo info = layer_legend(st.layer, transit);
         ImGui::Separator();
         ImGui::TextUnformatted(info.title.c_str());
         if (info.categorical) {
@@ -84,13 +96,20 @@ void draw_legend(ViewContext& ctx) {
         } else {
             const double lo = info.stops.front().value, hi = info.stops.back().value;
             legend_scale(info.stops,
-                         [&](double t) { return layer_color(st.layer, lo + (hi - lo) * t).value_or(kRoad); }, width);
+                         [&](double t) { return layer_color(st.layer, lo + (hi - lo) * t, transit).value_or(kRoad); },
+                         width);
         }
-        ImGui::TextDisabled("%s Last %s.", info.note.c_str(),
-                            minutes_text(edited_run(*st.frame).window_s).c_str());
-        if (st.layer == Layer::Diff && !st.frame->b) ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), "Fork first: there is no B yet.");
+        const double period = run.measures ? run.measures->period_s : 0.0;
+        const std::string when = run.measures && run.measures->whole_run
+                                     ? fmt::format("Whole run ({}).", minutes_text(period))
+                                     : fmt::format("Last {}.", minutes_text(period));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextDisabled("%s %s", info.note.c_str(), when.c_str());
+        ImGui::PopTextWrapPos();
+        if (st.layer == Layer::Diff && !st.frame->b)
+            ImGui::TextColored(ImVec4(1, 0.7f, 0.3f, 1), finished ? "Open a second run to compare." : "Fork first: there is no B yet.");
     }
-    if (st.camera.meters_per_pixel <= 1.2f) {
+    if (st.camera.meters_per_pixel <= 1.2f && !finished) {
         ImGui::Separator();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const char* names[] = {"red", "yellow", "green", "green, yield"};

@@ -39,7 +39,7 @@ void ab_plot(const char* id, const RunFrame& f, std::string title, std::string u
     PlotOptions o;
     o.title = std::move(title);
     o.unit = std::move(unit);
-    o.marker_x = f.fork_time_s;
+    o.marker_x = f.finished ? kNaN : f.fork_time_s;  // finished runs are compared from the start
     o.marker_label = std::string("fork");
     time_plot(id, o, ab_series(f, field));
 }
@@ -50,6 +50,11 @@ void draw_plots(ViewContext& ctx) {
     ab_plot("throughput", f, "Throughput: trips finished per hour", "veh/h", &Sample::throughput_veh_h);
     ab_plot("vehicles", f, "Vehicles in the network", "", &Sample::in_network);
     const Selection& sel = ctx.st.selection;
+    if (f.finished) {
+        ImGui::TextDisabled("Finished runs: the run files hold no time series per junction or street; the "
+                            "Compare tab shows the selected street's whole-run values.");
+        return;
+    }
     if (sel.junction.valid()) {
         ab_plot("jqueue", f, fmt::format("Junction {}: vehicles queued on its approaches", sel.junction.index()), "veh",
                 &Sample::junction_queue);

@@ -117,6 +117,10 @@ void draw_map_key(ViewContext& ctx) {
         ImGui::TextUnformatted("Streets after the change:");
         swatch(kBetter, "less waiting");
         swatch(kWorse, "more waiting");
+    } else if (layer == Layer::Transit) {
+        ImGui::TextUnformatted("Buses:");
+        swatch(kBus, "a bus");
+        swatch(badness_color(1.0), "streets with many buses");
     } else if (layer == Layer::None) {
         ImGui::TextUnformatted("Cars and buses:");
         swatch(speed_color(0.0, 1.0), "standing");

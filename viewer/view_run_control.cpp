@@ -1,8 +1,9 @@
 // The top bar: run control (play, pause, step, speed up to as fast as possible, jump to a
 // time), the clock, fork / close compare, the layer, presentation mode, and how fast the
-// simulation actually runs.
+// simulation actually runs. For finished runs, which runs are shown instead of the controls.
 #include <array>
 #include <cmath>
+#include <iterator>
 
 #include <imgui.h>
 
@@ -25,8 +26,10 @@ constexpr std::array<Speed, 8> kSpeeds{{{"0.5x", 0.5},
                                         {"100x", 100.0},
                                         {"as fast as possible", 0.0}}};
 
-const char* kLayerLabels[] = {"Plain roads", "Speed", "Delay", "Level of service", "CO2 (estimate)",
-                              "B - A difference"};
+// In the order of Layer (layers.hpp).
+const char* kLayerLabels[] = {"Plain roads",    "Speed",   "Delay", "Level of service", "CO2 (estimate)",
+                              "Transit (buses)", "B - A difference"};
+static_assert(std::size(kLayerLabels) == std::size(kLayers));
 
 void separator() {
     ImGui::SameLine();
@@ -40,14 +43,11 @@ double run_speed(int speed_index) {
     return kSpeeds[static_cast<std::size_t>(std::clamp(speed_index, 0, static_cast<int>(kSpeeds.size()) - 1))].value;
 }
 
-void draw_top_bar(ViewContext& ctx) {
+namespace {
+
+void draw_run_controls(ViewContext& ctx) {
     AppState& st = ctx.st;
     const RunFrame& f = *st.frame;
-    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, 0.0f));
-    ImGui::Begin("##top", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBringToFrontOnFocus);
     st.run.speed_index = std::clamp(st.run.speed_index, 0, static_cast<int>(kSpeeds.size()) - 1);
     const double speed = kSpeeds[static_cast<std::size_t>(st.run.speed_index)].value;
 
@@ -92,20 +92,56 @@ void draw_top_bar(ViewContext& ctx) {
     } else if (ImGui::Button("Close B")) {
         ctx.actions.close_compare();
     }
+}
+
+// Finished runs do not run: the bar says which runs are shown and what they cover.
+void draw_finished_runs(ViewContext& ctx) {
+    const RunFrame& f = *ctx.st.frame;
+    const auto describe = [](const char* label, const RunView& r) {
+        ImGui::Text("%s", label);
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s simulated, %llu trips finished)", minutes_text(r.time_s).c_str(),
+                            static_cast<unsigned long long>(r.counters.arrived));
+    };
+    ImGui::TextDisabled("Finished runs");
+    separator();
+    describe(f.b ? ctx.st.label_a.c_str() : ctx.st.before_after.first.c_str(), f.a);
+    if (f.b) {
+        separator();
+        describe(ctx.st.label_b.c_str(), *f.b);
+    }
+}
+
+}  // namespace
+
+void draw_top_bar(ViewContext& ctx) {
+    AppState& st = ctx.st;
+    const RunFrame& f = *st.frame;
+    ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, 0.0f));
+    ImGui::Begin("##top", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (f.finished) draw_finished_runs(ctx);
+    else draw_run_controls(ctx);
     separator();
     ImGui::SetNextItemWidth(150.0f);
     int layer = static_cast<int>(st.layer);
     if (ImGui::Combo("##layer", &layer, kLayerLabels, IM_ARRAYSIZE(kLayerLabels))) st.layer = static_cast<Layer>(layer);
-    ImGui::SameLine();
-    ImGui::Checkbox("Vehicles", &st.vehicles);
+    if (!f.finished) {
+        ImGui::SameLine();
+        ImGui::Checkbox("Vehicles", &st.vehicles);
+    }
     separator();
     if (ImGui::Button("Present  (F11)")) st.present.on = true;
-    separator();
-    if (f.sim_seconds_per_s > 0.0 && f.running) ImGui::Text("%.1fx real time", f.sim_seconds_per_s);
-    else ImGui::TextDisabled("paused");
-    ImGui::SameLine();
-    ImGui::TextDisabled("step %.1f ms, %llu vehicles", f.step_ms,
-                        static_cast<unsigned long long>(f.a.counters.in_network));
+    if (!f.finished) {
+        separator();
+        if (f.sim_seconds_per_s > 0.0 && f.running) ImGui::Text("%.1fx real time", f.sim_seconds_per_s);
+        else ImGui::TextDisabled("paused");
+        ImGui::SameLine();
+        ImGui::TextDisabled("step %.1f ms, %llu vehicles", f.step_ms,
+                            static_cast<unsigned long long>(f.a.counters.in_network));
+    }
     st.top_bar_h = ImGui::GetWindowHeight();
     ImGui::End();
 }

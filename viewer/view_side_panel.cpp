@@ -22,6 +22,8 @@ void draw_view_tab(ViewContext& ctx) {
     ImGui::Separator();
     const network::Network& net = ctx.geo.network();
     ImGui::Text("Scenario: %s", ctx.scenario.name.c_str());
+    if (st.frame->finished) ImGui::TextWrapped("Showing finished runs: %s", st.before_after.first.c_str());
+    if (st.frame->finished && st.frame->b) ImGui::TextWrapped("and %s", st.before_after.second.c_str());
     ImGui::Text("%zu junctions, %zu links, %zu connections", net.junctions.size(), net.links.size(),
                 net.connections.size());
 }
@@ -39,8 +41,9 @@ void draw_side_panel(ViewContext& ctx) {
     const auto flags = [&](const char* name) {
         return st.select_tab == name ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };
+    const bool finished = st.frame->finished;  // nothing to edit in finished runs
     if (ImGui::BeginTabBar("tabs")) {
-        if (ImGui::BeginTabItem("Junction", nullptr, flags("junction"))) {
+        if (!finished && ImGui::BeginTabItem("Junction", nullptr, flags("junction"))) {
             draw_signal_editor(ctx);
             ImGui::EndTabItem();
         }
