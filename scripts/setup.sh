@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cmake ninja-build g++ pkg-config libtbb-dev libgdal-dev gdal-bin catch2
           libtoml11-dev libcli11-dev libfmt-dev nlohmann-json3-dev libsfml-dev libimgui-dev
-          xvfb xauth)
+          xvfb xauth libgl1-mesa-dri python3)  # the last four: scripts/viewer_check.sh (Mesa's software GL)
 # shellcheck disable=SC2206  # word splitting of EXTRA_PACKAGES is intended
 packages+=(${EXTRA_PACKAGES:-})
 

@@ -8,6 +8,8 @@
 #   SKIP_SANITIZERS=1   only the Release pass
 #   SANITIZER_EXCLUDE   ctest -E regex of tests left out of the sanitizer pass (those too
 #                       slow under ASan; they still run in the Release pass)
+#   SKIP_VIEWER_CHECK=1 leave out scripts/viewer_check.sh (the viewer under Xvfb), which
+#                       otherwise counts as one test after the Release suite
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -55,6 +57,12 @@ run_suite() {
 echo
 echo "test: Release suite (build/)"
 run_suite build
+
+if [ "${SKIP_VIEWER_CHECK:-0}" != 1 ]; then
+  echo
+  echo "test: viewer check (build/, urbantwin-viewer under Xvfb)"
+  if BUILD=build ./scripts/viewer_check.sh; then total_passed=$((total_passed + 1)); else total_failed=$((total_failed + 1)); fi
+fi
 
 if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   echo

@@ -8,9 +8,11 @@ pixels in REGION have the colour class NAME". REGION is one of
     all | map | left | right      (map = left of the side panel, below the top bar;
                                    left/right = the two halves of the map after a fork)
     x0,y0,x1,y1                   (fractions of the image, e.g. 0,0.1,0.5,1)
-Colour classes: road, background, vehicle (the speed palette), signal_red, signal_green,
-run_a (A caption blue), run_b (B caption orange), white, better, worse, layer (any layer
-colour other than plain road), street (road or any layer colour, incl. "no change"). Prints the measured fractions; exit 1 if a check fails.
+Colour classes: road, background, vehicle (the speed palette), neutral_vehicle (vehicles
+while a layer colours the streets), bus (the transit layer's bus colour), signal_red,
+signal_green, run_a (A caption blue), run_b (B caption orange), white, better, worse, layer
+(any layer colour other than plain road), street (road or any layer colour, incl. "no
+change"). Prints the measured fractions; exit 1 if a check fails.
 """
 import struct
 import sys
@@ -45,6 +47,10 @@ def classify(name):
         return lambda c: near(c, BACKGROUND, 3)
     if name == "vehicle":
         return lambda c: any(near(c, s, 6) for s in SPEED)
+    if name == "neutral_vehicle":
+        return lambda c: near(c, (200, 200, 205), 4)
+    if name == "bus":
+        return lambda c: near(c, (204, 121, 167), 6)
     if name == "layer":
         return lambda c: any(near(c, s, 6) for s in SPEED) or near(c, (86, 180, 233), 20) or near(c, (230, 159, 0), 20)
     if name == "street":
