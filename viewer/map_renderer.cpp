@@ -17,8 +17,6 @@ constexpr std::size_t kSpeedLutSize = 64;
 constexpr float kSignalHeadMaxMpp = 1.2f;
 constexpr std::size_t kCacheMinVertices = 150'000;  // beyond this a 2 m head is under 2 px: not drawn
 const sf::Color kBusOutline{245, 245, 245};
-const sf::Color kNeutralVehicle{200, 200, 205};
-const sf::Color kDimVehicle{105, 108, 116};  // transit layer: cars step back so buses stand out
 
 sf::Color to_sf(Rgb c, std::uint8_t a = 255) { return {c.r, c.g, c.b, a}; }
 
@@ -120,7 +118,7 @@ void MapRenderer::build_vehicles(const engine::Snapshot& snap, sf::FloatRect vis
     bus_frame_points_.clear();
     std::size_t drawn = 0;
     const float vx0 = vis.left, vy0 = vis.top, vx1 = vis.left + vis.width, vy1 = vis.top + vis.height;
-    const sf::Color other = o.transit ? kDimVehicle : kNeutralVehicle;
+    const sf::Color other = to_sf(o.transit ? kDimVehicle : kNeutralVehicle);
     for (const engine::VehicleSnapshot& v : snap.vehicles) {
         const sf::Vector2f p = geo_.to_map(v.position);
         if (p.x < vx0 || p.x > vx1 || p.y < vy0 || p.y > vy1) continue;

@@ -88,6 +88,11 @@ constexpr Rgb kRunB{230, 159, 0};
 constexpr Rgb kBus{204, 121, 167};
 inline Rgb bus_color(std::optional<double> load_share) { return load_share ? badness_color(*load_share) : kBus; }
 
+// Vehicles while a layer colours the streets (neutral), and cars in the transit layer
+// (dimmed, so the buses stand out).
+constexpr Rgb kNeutralVehicle{200, 200, 205};
+constexpr Rgb kDimVehicle{105, 108, 116};
+
 // Map base colours.
 constexpr Rgb kBackground{30, 32, 36};
 constexpr Rgb kRoad{58, 61, 68};

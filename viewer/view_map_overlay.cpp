@@ -76,7 +76,7 @@ void draw_legend(ViewContext& ctx) {
         const char* bus_text = !bus_colour                           ? "bus (box in a white frame)"
                                : transit == TransitData::Passengers ? "bus, coloured by load; cars dimmed"
                                                                     : "bus (load not known yet); cars dimmed";
-        swatch_bus(bus_colour ? kBus : speed_color(0.3, 1.0), bus_text);
+        swatch_bus(bus_colour ? kBus : st.layer == Layer::None ? speed_color(0.3, 1.0) : kNeutralVehicle, bus_text);
     }
     if (st.layer != Layer::None) {
         const LegendInfo info = layer_legend(st.layer, transit);
