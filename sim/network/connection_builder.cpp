@@ -6,7 +6,9 @@
 // rightmost lane, left turns (and U-turns) the leftmost, straight the rest; with two lanes the
 // outer lanes are shared with straight (lane 0 = straight+right, lane 1 = straight+left).
 // Several targets of the same kind (a fork) split that kind's lanes from right to left, so
-// connections leaving one link never cross each other.
+// connections leaving one link never cross each other, except on links too short to change
+// lanes on, where every lane leads everywhere (crossing where it must; conflicts.cpp then
+// makes them yield to each other).
 #include "network/connection_builder.hpp"
 
 #include <algorithm>
@@ -19,7 +21,9 @@ namespace ut::network {
 namespace {
 
 constexpr double kStraightMax_rad = std::numbers::pi / 6.0;  // within +-30 degrees
+constexpr double kBendMax_rad = std::numbers::pi / 4.0;      // the straightest, within +-45 degrees
 constexpr double kUTurnMin_rad = 0.75 * std::numbers::pi;   // a reversal, not a sharp turn
+constexpr double kTurnaroundMin_rad = 160.0 / 180.0 * std::numbers::pi;  // onto another link
 constexpr std::array kTurns{Turn::Straight, Turn::Right, Turn::Left, Turn::UTurn};
 constexpr std::array kClasses{VehicleClass::Car, VehicleClass::Bus, VehicleClass::Truck};
 
@@ -170,6 +174,28 @@ struct Builder {
             const double angle = turn_angle(end_heading(in.shape), start_heading(out.shape));
             (t == Turn::UTurn ? u_turns : targets).push_back({out_id, t, t == Turn::UTurn ? 10.0 : angle});
         }
+        // Where a dual carriageway meets a road, the way back is the other carriageway, a
+        // different link: without the exact reverse link, the link nearly opposite is the
+        // turnaround (as SUMO's netconvert decides, at >= 160 degrees). As a left turn it
+        // would take a left-turn lane from the real left turn.
+        if (u_turns.empty()) {
+            const auto sharpest = std::max_element(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
+                return std::abs(a.order) < std::abs(b.order);
+            });
+            if (sharpest != targets.end() && std::abs(sharpest->order) >= kTurnaroundMin_rad) {
+                u_turns.push_back({sharpest->link, Turn::UTurn, 10.0});
+                targets.erase(sharpest);
+            }
+        }
+        // Where the road ahead bends (no target within 30 degrees), its continuation is still
+        // straight on, up to 45 degrees as SUMO's netconvert has it: turn:lanes mark the lanes
+        // onto it "through", and as a left or right turn it would share lanes with the turns.
+        const auto straightest = std::min_element(targets.begin(), targets.end(), [](const Target& a, const Target& b) {
+            return std::abs(a.order) < std::abs(b.order);
+        });
+        if (straightest != targets.end() && straightest->turn != Turn::Straight &&
+            std::abs(straightest->order) < kBendMax_rad)
+            straightest->turn = Turn::Straight;
         // U-turns only where the road ends: at a dead end, or where nothing else leads on.
         const bool dead_end = net.junctions[j].control == JunctionControl::DeadEnd || targets.empty();
         if (options.u_turns_at_dead_ends && dead_end) targets.insert(targets.end(), u_turns.begin(), u_turns.end());
@@ -229,10 +255,14 @@ struct Builder {
             }
             a = b;
         }
-        std::sort(result.begin() + static_cast<std::ptrdiff_t>(first_new), result.end(),
-                  [](const Connection& x, const Connection& y) {
-                      return std::tie(x.from_lane, x.to_link, x.to_lane) < std::tie(y.from_lane, y.to_link, y.to_lane);
-                  });
+        if (net.junctions[in.to.index()].control != JunctionControl::TrafficSignals) fan_in(in_id, first_new, got);
+        if (n >= 2 && in.length_m < options.min_lane_change_length_m) fan_out(in_id, first_new, got);
+        // Stable: of several connections from one lane to one link, the lane markings' one
+        // stays first, and the engine takes the first that leads on along the route.
+        std::stable_sort(result.begin() + static_cast<std::ptrdiff_t>(first_new), result.end(),
+                         [](const Connection& x, const Connection& y) {
+                             return std::tie(x.from_lane, x.to_link) < std::tie(y.from_lane, y.to_link);
+                         });
         for (std::size_t i = 0; i < in.lanes.size(); ++i) {
             const TurnMask marked = in.lanes[i].marked_turns;
             in.lanes[i].allowed_turns = static_cast<TurnMask>((marked != kAnyTurn ? marked : 0) | got[i]);
@@ -275,32 +305,92 @@ struct Builder {
         const Link& out = net.link(target.link);
         const int p = static_cast<int>(out.lanes.size());
         const int m = static_cast<int>(lanes.size());
-        const Vec2 d0 = unit(end_heading(in.shape));
-        const Vec2 d2 = unit(start_heading(out.shape));
+        // Straight on keeps its lane where the road ahead has it; lanes further left (beside
+        // a right-turn lane, or the left branch of a fork) shift right onto the lanes there
+        // are, rather than all squeezing into its leftmost lane.
+        const int shift = std::max(0, lanes.back() - (p - 1));
         for (int i = 0; i < m; ++i) {
             const int from = lanes[static_cast<std::size_t>(i)];
             int wanted = 0;
             switch (target.turn) {
                 case Turn::Right: wanted = std::min(i, p - 1); break;
-                case Turn::Straight: wanted = std::min(from, p - 1); break;
+                case Turn::Straight: wanted = m <= p ? std::max(0, from - shift) : std::min(i, p - 1); break;
                 case Turn::Left:
                 case Turn::UTurn: wanted = std::max(0, p - m + i); break;
             }
-            const int to = compatible_lane(out, wanted, in.lanes[static_cast<std::size_t>(from)].allowed_classes);
-            if (to < 0) continue;
-            Connection c;
-            c.from_link = in_id;
-            c.from_lane = static_cast<std::uint8_t>(from);
-            c.to_link = target.link;
-            c.to_lane = static_cast<std::uint8_t>(to);
-            c.turn = target.turn;
-            const Vec2 p0 = lane_end(in, static_cast<std::size_t>(from));
-            const Vec2 p2 = lane_start(out, static_cast<std::size_t>(to));
-            c.shape = target.turn == Turn::Straight ? Polyline{p0, p2} : curve(p0, d0, p2, d2, points);
-            c.length_m = std::max(0.5, polyline_length(c.shape));
-            got[static_cast<std::size_t>(from)] |= turn_bit(target.turn);
-            result.push_back(std::move(c));
+            connect(in_id, from, target, compatible_lane(out, wanted, in.lanes[static_cast<std::size_t>(from)].allowed_classes), got);
         }
+    }
+
+    // Straight on into a link too short to be sure of changing lanes on in a queue, a lane may
+    // also enter the other lanes of that link: drivers take the lane for their next turn as
+    // they enter it, where the road widens into turn lanes or its lanes split up. (At a
+    // signal these movements would cross each other's path within one green, so not there.)
+    // Nearest lanes first, after the lane's own.
+    void fan_in(LinkId in_id, std::size_t first, std::vector<TurnMask>& got) {
+        const Link& in = net.link(in_id);
+        const std::size_t end = result.size();
+        for (const Target& target : targets) {
+            const Link& out = net.link(target.link);
+            const int p = static_cast<int>(out.lanes.size());
+            if (target.turn != Turn::Straight || p < 2 || out.length_m >= options.lane_choice_length_m) continue;
+            for (std::size_t k = first; k < end; ++k) {
+                const Connection own = result[k];
+                if (own.to_link != target.link) continue;
+                const ClassMask classes = in.lanes[own.from_lane].allowed_classes;
+                for (int d = 1; d < p; ++d)
+                    for (int to : {own.to_lane - d, own.to_lane + d})
+                        if (to >= 0 && to < p && (out.lanes[static_cast<std::size_t>(to)].allowed_classes & classes) == classes)
+                            connect(in_id, own.from_lane, target, to, got);
+            }
+        }
+    }
+
+    // Connections from the lanes of a short link that do not lead to a link its other lanes
+    // lead to: each into the lane beside the one its nearest neighbouring lane uses (a lane
+    // further left turns into a lane further left), so they run side by side with those.
+    void fan_out(LinkId in_id, std::size_t first, std::vector<TurnMask>& got) {
+        const Link& in = net.link(in_id);
+        const int n = static_cast<int>(in.lanes.size());
+        const std::size_t end = result.size();
+        for (const Target& target : targets) {
+            std::vector<int> to_lane(static_cast<std::size_t>(n), -1);  // per lane; the first if several
+            for (std::size_t k = first; k < end; ++k)
+                if (result[k].to_link == target.link && to_lane[result[k].from_lane] < 0)
+                    to_lane[result[k].from_lane] = result[k].to_lane;
+            if (std::all_of(to_lane.begin(), to_lane.end(), [](int t) { return t < 0; })) continue;
+            const int p = static_cast<int>(net.link(target.link).lanes.size());
+            for (int i = 0; i < n; ++i) {
+                if (to_lane[static_cast<std::size_t>(i)] >= 0) continue;
+                int nearest = -1;
+                for (int k = 0; k < n; ++k)
+                    if (to_lane[static_cast<std::size_t>(k)] >= 0 && (nearest < 0 || std::abs(k - i) < std::abs(nearest - i)))
+                        nearest = k;
+                const int wanted = std::clamp(to_lane[static_cast<std::size_t>(nearest)] + i - nearest, 0, p - 1);
+                connect(in_id, i, target,
+                        compatible_lane(net.link(target.link), wanted, in.lanes[static_cast<std::size_t>(i)].allowed_classes), got);
+            }
+        }
+    }
+
+    void connect(LinkId in_id, int from, const Target& target, int to, std::vector<TurnMask>& got) {
+        if (to < 0) return;
+        const Link& in = net.link(in_id);
+        const Link& out = net.link(target.link);
+        Connection c;
+        c.from_link = in_id;
+        c.from_lane = static_cast<std::uint8_t>(from);
+        c.to_link = target.link;
+        c.to_lane = static_cast<std::uint8_t>(to);
+        c.turn = target.turn;
+        const Vec2 p0 = lane_end(in, static_cast<std::size_t>(from));
+        const Vec2 p2 = lane_start(out, static_cast<std::size_t>(to));
+        c.shape = target.turn == Turn::Straight
+                      ? Polyline{p0, p2}
+                      : curve(p0, unit(end_heading(in.shape)), p2, unit(start_heading(out.shape)), points);
+        c.length_m = std::max(0.5, polyline_length(c.shape));
+        got[static_cast<std::size_t>(from)] |= turn_bit(target.turn);
+        result.push_back(std::move(c));
     }
 };
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 #include "network/connection_builder.hpp"
@@ -197,4 +198,61 @@ TEST_CASE("connection shapes join the lane ends, and output is sorted", "[networ
     CHECK(std::is_sorted(net.connections.begin(), net.connections.end(), [](const Connection& a, const Connection& b) {
         return std::tie(a.from_link, a.from_lane, a.to_link, a.to_lane) < std::tie(b.from_link, b.from_lane, b.to_link, b.to_lane);
     }));
+}
+
+TEST_CASE("straight lanes beside a turn lane, or of a fork, spread over the lanes ahead", "[network][connections]") {
+    // Right | straight | straight | left into a 2-lane road: one straight lane each.
+    Network pocket = test::star_junction({{0, 2}, {90, 2}, {180, 4}, {270, 2}});
+    build_connections(pocket);
+    std::set<int> to_lanes;
+    for (const auto& c : test::connections_from(pocket, inbound(2)))
+        if (c.turn == Turn::Straight) to_lanes.insert(c.to_lane);
+    CHECK(to_lanes == std::set<int>{0, 1});
+
+    // Four lanes forking into two 2-lane roads 10 degrees either side: two lanes each.
+    Network fork = test::star_junction({{180, 4}, {10, 2}, {350, 2}});
+    build_connections(fork);
+    for (int lane = 0; lane < 4; ++lane) {
+        const auto from_lane = test::connections_from(fork, inbound(0), lane);
+        REQUIRE(from_lane.size() == 1);
+        CHECK(from_lane[0].to_link == (lane < 2 ? outbound(2) : outbound(1)));  // right lanes take the right branch
+        CHECK(from_lane[0].to_lane == lane % 2);
+    }
+}
+
+TEST_CASE("the other carriageway of a dual carriageway is a turnaround, not a left turn", "[network][connections]") {
+    //   J5 (-200, 15) <------------- (back along the other carriageway)
+    //                         J3 (north)
+    //   J0 (-200, 0) -----> J1 (0, 0) -----> J2 (east)
+    //                         J4 (south)
+    Network net;
+    const JunctionId j0 = net.add_junction({{-200, 0}, JunctionControl::DeadEnd, "J0", 0});
+    const JunctionId j1 = net.add_junction({{0, 0}, JunctionControl::Priority, "J1", 0});
+    const JunctionId j2 = net.add_junction({{200, 0}, JunctionControl::DeadEnd, "J2", 0});
+    const JunctionId j3 = net.add_junction({{0, 200}, JunctionControl::DeadEnd, "J3", 0});
+    const JunctionId j4 = net.add_junction({{0, -200}, JunctionControl::DeadEnd, "J4", 0});
+    const JunctionId j5 = net.add_junction({{-200, 15}, JunctionControl::DeadEnd, "J5", 0});
+    const LinkId in = test::add_straight_link(net, j0, j1, 3);
+    test::add_straight_link(net, j1, j2, 2);
+    const LinkId north = test::add_straight_link(net, j1, j3, 2);
+    test::add_straight_link(net, j1, j4, 1);
+    const LinkId back = test::add_straight_link(net, j1, j5, 2);
+    auto& lanes = net.links[in.index()].lanes;  // turn:lanes=left|left|through;right
+    lanes[0].allowed_turns = S | R;
+    lanes[1].allowed_turns = L;
+    lanes[2].allowed_turns = L;
+    build_connections(net);
+    CHECK_FALSE(has_connection(net, in, 2, back));  // no U-turn where the road goes on
+    CHECK(has_connection(net, in, 1, north));        // both left lanes turn left
+    CHECK(has_connection(net, in, 2, north));
+}
+
+TEST_CASE("where the road bends, its continuation is straight on", "[network][connections]") {
+    // From the west: the road bends 40 degrees left, a side street goes off to the right.
+    Network net = test::star_junction({{180, 2}, {40, 2}, {270, 1}});
+    build_connections(net);
+    for (const auto& c : test::connections_from(net, inbound(0)))
+        CHECK(c.turn == (c.to_link == outbound(1) ? Turn::Straight : Turn::Right));
+    CHECK(has_connection(net, inbound(0), 0, outbound(1)));  // both lanes go on, not only the left one
+    CHECK(has_connection(net, inbound(0), 1, outbound(1)));
 }

@@ -56,6 +56,22 @@ inline network::Network star_junction(const std::vector<Arm>& arms,
     return net;
 }
 
+// A straight link from junction `from` to junction `to`, set back `setback_m` from both (as
+// imported links are), with `lanes` lanes; for networks drawn junction by junction.
+inline LinkId add_straight_link(network::Network& net, JunctionId from, JunctionId to, int lanes,
+                                double setback_m = 1.0) {
+    const Vec2 a = net.junction(from).position;
+    const Vec2 b = net.junction(to).position;
+    const Vec2 d = normalized(b - a);
+    network::Link l;
+    l.from = from;
+    l.to = to;
+    l.shape = {a + d * setback_m, b - d * setback_m};
+    l.lanes.resize(static_cast<std::size_t>(lanes));
+    l.name = "link " + std::to_string(net.links.size());
+    return net.add_link(std::move(l));
+}
+
 inline LinkId inbound(std::size_t arm) { return LinkId{static_cast<std::uint32_t>(2 * arm)}; }
 inline LinkId outbound(std::size_t arm) { return LinkId{static_cast<std::uint32_t>(2 * arm + 1)}; }
 
