@@ -3,12 +3,13 @@
 //   - nodes closer than merge_distance_m (the same crossing mapped twice);
 //   - junctions joined by a road piece shorter than join_distance_m (staggered T-junctions,
 //     tiny roundabouts, tight dual-carriageway crossings), shortest piece first, as long as
-//     the joined junction stays within join_extent_m. Road pieces of a few metres between
+//     the joined junction stays within join_extent_m (twice that for a piece shorter than
+//     hold_length_m, which cannot hold a stopped car). Road pieces of a few metres between
 //     junctions cannot hold a vehicle and make every junction there yield to the next; one
 //     junction with longer movements through it simulates what drivers do;
 //   - the signalised junctions of one signal cluster joined by a piece up to
-//     signal_join_m (a dual-carriageway crossing): one junction with one plan, instead of
-//     two uncoordinated plans that trap turning traffic in the median.
+//     signal_join_m (a dual-carriageway crossing): one junction with one plan (the plans
+//     of a cluster's junctions left apart are coordinated instead, derive_crossing_plans).
 #pragma once
 
 #include <cstdint>

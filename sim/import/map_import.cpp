@@ -1,6 +1,7 @@
 // The import pipeline, in the order data flows: read (GDAL) -> parse tags (parallel per way)
 // -> junctions and links (parallel per segment) -> signals -> connections -> largest strongly
-// connected part -> final connections -> signal plans (parallel per junction) -> report.
+// connected part -> final connections -> signal plans (parallel per crossing: the junctions
+// of one signal cluster together) -> report.
 #include "import/map_import.hpp"
 
 #include <algorithm>
@@ -82,6 +83,71 @@ void add_warnings(ImportReport& rep, std::vector<ImportWarning>&& w, std::size_t
         ++rep.warnings_total;
         if (rep.warnings.size() < cap) rep.warnings.push_back(std::move(x));
     }
+}
+
+// The junctions of one signal cluster are signalled as one crossing (derive_crossing_plans
+// says why); the others alone. In order of their first junction.
+std::vector<std::vector<JunctionId>> crossings_of(const std::vector<JunctionId>& signalised,
+                                                  const std::vector<std::int32_t>& cluster) {
+    std::vector<std::vector<JunctionId>> out;
+    std::map<std::int32_t, std::size_t> crossing_of_cluster;
+    for (JunctionId j : signalised) {
+        const auto [it, added] = crossing_of_cluster.try_emplace(cluster[j.index()], out.size());
+        if (added) out.emplace_back();
+        out[it->second].push_back(j);
+    }
+    return out;
+}
+
+// A fixed-time plan for every signalised junction (r.signal_plans, by junction id); a
+// junction that cannot have one runs as a priority junction, with a warning.
+void derive_signal_plans(ImportResult& r, const std::vector<JunctionId>& signalised, const ImportOptions& o) {
+    network::Network& net = r.network;
+    const std::vector<std::vector<JunctionId>> crossings = crossings_of(signalised, r.signal_cluster);
+    // Fixed chunks (not per thread), so the work and its result do not depend on the thread
+    // count; each chunk indexes the connections once (derive_crossing_plans).
+    constexpr std::size_t kChunk = 128;
+    const std::size_t chunks = (crossings.size() + kChunk - 1) / kChunk;
+    std::vector<std::vector<signals::SignalPlan>> plans(crossings.size());
+    std::vector<std::vector<std::string>> failures(crossings.size());
+    // Nothing may be thrown out of a TBB body: failures are carried out and reported.
+    for_each_index(chunks, o.parallel, [&](std::size_t c) {
+        const std::size_t begin = c * kChunk, end = std::min(crossings.size(), begin + kChunk);
+        try {
+            auto got = signals::derive_crossing_plans(
+                net, std::span<const std::vector<JunctionId>>(crossings.data() + begin, end - begin));
+            std::move(got.begin(), got.end(), plans.begin() + static_cast<std::ptrdiff_t>(begin));
+        } catch (const std::exception&) {
+            for (std::size_t k = begin; k < end; ++k) {  // rare: each junction alone, to find the one that fails
+                failures[k].assign(crossings[k].size(), "");
+                for (JunctionId j : crossings[k]) {
+                    try {
+                        plans[k].push_back(signals::derive_fixed_time_plan(net, j));
+                    } catch (const std::exception& e) {
+                        plans[k].emplace_back();
+                        failures[k][plans[k].size() - 1] = e.what();
+                    }
+                }
+            }
+        }
+    });
+    std::vector<std::pair<JunctionId, signals::SignalPlan>> by_junction;
+    for (std::size_t k = 0; k < crossings.size(); ++k) {
+        for (std::size_t m = 0; m < crossings[k].size(); ++m) {
+            const JunctionId j = crossings[k][m];
+            if (failures[k].empty() || failures[k][m].empty()) {
+                by_junction.emplace_back(j, std::move(plans[k][m]));
+                continue;
+            }
+            add_warnings(r.report, {{0, "junction " + std::to_string(j.index()) + ": no signal plan (" + failures[k][m] +
+                                            "); it runs as a priority junction"}},
+                         o.max_warnings_kept);
+            net.junctions[j.index()].control = JunctionControl::Priority;
+            r.signal_cluster[j.index()] = -1;
+        }
+    }
+    std::sort(by_junction.begin(), by_junction.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [j, plan] : by_junction) r.signal_plans.push_back(std::move(plan));
 }
 
 }  // namespace
@@ -180,42 +246,7 @@ ImportResult import_map(const ImportOptions& o) {
     std::vector<JunctionId> signalised;
     for (std::uint32_t j = 0; j < net.junctions.size(); ++j)
         if (net.junctions[j].control == JunctionControl::TrafficSignals) signalised.push_back(JunctionId{j});
-    if (o.build_signal_plans) {
-        // Fixed chunks (not per thread), so the work and its result do not depend on the
-        // thread count; each chunk indexes the connections once (derive_fixed_time_plans).
-        constexpr std::size_t kChunk = 128;
-        const std::size_t chunks = (signalised.size() + kChunk - 1) / kChunk;
-        std::vector<signals::SignalPlan> plans(signalised.size());
-        std::vector<std::string> failures(signalised.size());
-        // Nothing may be thrown out of a TBB body: failures are carried out and reported.
-        for_each_index(chunks, o.parallel, [&](std::size_t c) {
-            const std::size_t begin = c * kChunk, end = std::min(signalised.size(), begin + kChunk);
-            try {
-                std::vector<signals::SignalPlan> got = signals::derive_fixed_time_plans(
-                    net, std::span<const JunctionId>(signalised.data() + begin, end - begin));
-                std::move(got.begin(), got.end(), plans.begin() + static_cast<std::ptrdiff_t>(begin));
-            } catch (const std::exception&) {
-                for (std::size_t k = begin; k < end; ++k) {  // rare: find the junction that fails
-                    try {
-                        plans[k] = signals::derive_fixed_time_plan(net, signalised[k]);
-                    } catch (const std::exception& e) {
-                        failures[k] = e.what();
-                    }
-                }
-            }
-        });
-        for (std::size_t k = 0; k < signalised.size(); ++k) {
-            if (failures[k].empty()) {
-                r.signal_plans.push_back(std::move(plans[k]));
-                continue;
-            }
-            add_warnings(rep, {{0, "junction " + std::to_string(signalised[k].index()) +
-                                       ": no signal plan (" + failures[k] + "); it runs as a priority junction"}},
-                         o.max_warnings_kept);
-            net.junctions[signalised[k].index()].control = JunctionControl::Priority;
-            r.signal_cluster[signalised[k].index()] = -1;
-        }
-    }
+    if (o.build_signal_plans) derive_signal_plans(r, signalised, o);
 
     rep.junctions = net.junctions.size();
     rep.links = net.links.size();

@@ -17,9 +17,10 @@
 //   - the network is one strongly connected component, no link is shorter than
 //     `min_link_length_m`, no two junctions are closer than `merge_distance_m`, and no
 //     road piece shorter than `join_distance_m` joins two junctions (unless joining them
-//     would exceed `join_extent_m`);
+//     would exceed `join_extent_m`, or twice that for a piece shorter than `hold_length_m`);
 //   - `signal_cluster.size() == network.junctions.size()`; a junction is TrafficSignals
-//     exactly when its cluster is >= 0, and then `signal_plans` has its plan;
+//     exactly when its cluster is >= 0, and then `signal_plans` has its plan; the plans of
+//     one cluster's junctions run in step (signals::derive_crossing_plans);
 //   - the same input and options give the same result whether `parallel` is on or off.
 #pragma once
 
@@ -80,6 +81,11 @@ struct ImportOptions {
     // within join_extent_m (dual-carriageway crossings, staggered junctions); 0: off.
     double join_distance_m = 10.0;
     double join_extent_m = 30.0;
+    // A road piece shorter than this cannot hold a car (5 m and its 2.5 m gap): a vehicle
+    // stopped on it stands in the junctions at both ends, and two junctions that wait for
+    // each other's box deadlock. Its junctions are joined even beyond join_extent_m (up to
+    // twice that).
+    double hold_length_m = 7.5;
     double min_link_length_m = 0.5;      // shorter links are collapsed into their junction
     double signal_approach_m = 30.0;     // a signal node this close before a junction signals it
     double signal_cluster_m = 40.0;      // signal nodes this close form one cluster

@@ -59,9 +59,12 @@ std::optional<network::Link> make_link(const Polyline& centre, const RoadSpec& s
     const double width = d.lanes * o.lane_width_m;
     Polyline shape = two_way ? offset_polyline(centre, -width / 2.0) : centre;
     const double length = polyline_length(shape);
-    // Keep at least 40 % of a short link: the setback is for room to turn, not to erase roads.
+    // Keep at least 40 % of a short link, and room for a car (hold_length_m) where it has
+    // it: the setback is for room to turn, not to erase roads or leave stubs that cannot
+    // hold a vehicle between two junctions.
     const double total = setback_from + setback_to;
-    const double scale = total > 0.6 * length ? 0.6 * length / total : 1.0;
+    const double room = length - std::max(0.4 * length, std::min(length, o.hold_length_m));
+    const double scale = total > room ? room / total : 1.0;
     link.shape = cut(shape, setback_from * scale, setback_to * scale);
     link.length_m = polyline_length(link.shape);
     link.speed_limit_mps = d.speed_mps;
@@ -138,7 +141,8 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
     for (std::uint32_t w = 0; w < ways.size(); ++w)
         for (const auto& [first, last] : pieces[w])
             if (const double len = piece_length(w, first, last); len < o.join_distance_m)
-                short_pieces.push_back({close_group(w, first), close_group(w, last), len, o.join_extent_m});
+                short_pieces.push_back({close_group(w, first), close_group(w, last), len,
+                                        len < o.hold_length_m ? 2.0 * o.join_extent_m : o.join_extent_m});
     for (const auto& [a, b] : join_nodes)
         if (jnode_of[a] != kNoIndex && jnode_of[b] != kNoIndex)
             short_pieces.push_back({close.group_of[jnode_of[a]], close.group_of[jnode_of[b]], 0.0,
@@ -155,6 +159,9 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
     }
     g.node_junction.assign(n_nodes, kNoIndex);
     for (std::uint32_t k = 0; k < jnodes.size(); ++k) g.node_junction[jnodes[k]] = joined.group_of[close.group_of[k]];
+    // Junctions joined from several (set of close) nodes: their centre is not on the roads.
+    std::vector<std::uint32_t> members(joined.position.size(), 0);
+    for (const std::uint32_t group : joined.group_of) ++members[group];
 
     // Segments, in way order; a piece whose ends became one junction is gone.
     for (std::uint32_t w = 0; w < ways.size(); ++w) {
@@ -208,8 +215,13 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
         const auto& nodes = g.way_nodes[seg.way];
         Polyline centre;
         for (std::uint32_t i = seg.first; i <= seg.last; ++i) centre.push_back(g.node_pos[nodes[i]]);
-        centre.front() = g.net.junctions[seg.from.index()].position;
-        centre.back() = g.net.junctions[seg.to.index()].position;
+        // A road ends at the junction's centre, unless the junction was joined from several
+        // nodes: the centre of a joined crossing lies off the roads (in a dual carriageway's
+        // median, say), and drawing each road to it would bend its last metres and skew the
+        // angle the turns are told by (a through road would look like a turn). Such a road
+        // ends at its own node; its connections cross the joined junction, as drivers do.
+        if (members[seg.from.index()] == 1) centre.front() = g.net.junctions[seg.from.index()].position;
+        if (members[seg.to.index()] == 1) centre.back() = g.net.junctions[seg.to.index()].position;
         const bool two_way = spec.forward.lanes > 0 && spec.backward.lanes > 0;
         const std::int64_t id = ways[seg.way].way->id;
         built[s][0] = make_link(centre, spec, spec.forward, two_way, seg.last + 1 == nodes.size(),

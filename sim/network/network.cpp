@@ -52,6 +52,12 @@ int priority_rank(RoadClass c) {
     return 0;
 }
 
+bool yields_at_signal(const Network& net, ConnectionId a, ConnectionId b) {
+    const int ra = movement_rank(net.connection(a).turn);
+    const int rb = movement_rank(net.connection(b).turn);
+    return ra != rb ? ra < rb : a.value > b.value;
+}
+
 JunctionId Network::add_junction(Junction j) {
     junctions.push_back(std::move(j));
     return JunctionId{static_cast<std::uint32_t>(junctions.size() - 1)};

@@ -52,6 +52,12 @@ const char* to_string(Turn t);  // "straight", "right", "left", "U-turn"
 int movement_rank(Turn t);
 int priority_rank(RoadClass c);  // larger = more important
 
+struct Network;
+// Whether connection a gives way to connection b, conflicting with it, when both have green
+// at a signal: the lower movement_rank yields, then the higher id (the engine's rule,
+// engine/compiled_network.cpp, which signal plans must respect).
+bool yields_at_signal(const Network& net, ConnectionId a, ConnectionId b);
+
 enum class JunctionControl : std::uint8_t {
     Priority,        // major road has right of way, minor roads yield
     TrafficSignals,  // a signal controller decides; permissive movements still yield

@@ -1,7 +1,7 @@
-// Stages are built per axis (an approach and the approach most opposite it, or a lone
-// approach), the most important road first, then checked against the junction's real
-// conflicts: geometry from imported maps is irregular, and a plan that gives two crossing
-// movements a protected green would be worse than a slower one.
+// Stages are built per axis (an arm and the arm most opposite it, or a lone arm; an arm is
+// the approaches from one direction), the most important road first, then checked against
+// the junction's real conflicts: geometry from imported maps is irregular, and a plan that
+// gives two crossing movements a protected green would be worse than a slower one.
 #include "signals/plan_builder.hpp"
 
 #include <algorithm>
@@ -21,6 +21,7 @@ namespace {
 using network::Turn;
 
 constexpr double kOppositeMin_rad = 0.75 * std::numbers::pi;  // headings >= 135 degrees apart
+constexpr double kSameArmMax_rad = std::numbers::pi / 6.0;     // headings <= 30 degrees apart
 constexpr std::uint16_t kNoGroup = 0xffff;
 
 const char* bound_name(double heading) {
@@ -34,27 +35,34 @@ const char* bound_name(double heading) {
 struct Approach {
     LinkId link;
     double heading = 0.0;
+    bool internal = false;  // comes from another junction of the crossing
     std::array<std::uint16_t, 4> group{kNoGroup, kNoGroup, kNoGroup, kNoGroup};  // by Turn
 };
 
 struct Axis {
-    std::vector<std::size_t> approaches;  // 1 or 2
+    std::vector<std::size_t> approaches;  // of 1 arm, or of 2 opposite arms
+    int arms = 1;
+    std::size_t first_arm = 0;  // approaches[0, first_arm) are of the first arm
     std::tuple<int, std::size_t, LinkId> order;  // sort key: importance first
 };
 
 class Builder {
 public:
+    // `crossing`: the junctions signalled together with this one (derive_crossing_plans),
+    // whose connections are all in `conns`; empty for a junction alone.
     Builder(const network::Network& net, JunctionId junction, std::span<const ConnectionId> conns,
-            const PlanBuilderOptions& options)
-        : net_(net), conns_(conns), options_(options) {
+            std::span<const JunctionId> crossing, const PlanBuilderOptions& options)
+        : net_(net), conns_(conns), crossing_(crossing), options_(options) {
         plan_.junction = junction;
     }
 
     SignalPlan build() {
         make_groups();
+        find_yields();
         const std::vector<Axis> axes = make_axes();
         for (const Axis& axis : axes) add_axis_stages(axis);
         separate_conflicts();
+        add_internal_groups();
         return std::move(plan_);
     }
 
@@ -68,6 +76,7 @@ private:
                 Approach a;  // (brace-initialising `group` would zero it)
                 a.link = c.from_link;
                 a.heading = end_heading(net_.link(c.from_link).shape);
+                a.internal = std::find(crossing_.begin(), crossing_.end(), net_.link(c.from_link).from) != crossing_.end();
                 approaches_.push_back(a);
                 it = approaches_.end() - 1;
             }
@@ -82,15 +91,40 @@ private:
         }
     }
 
+    // Approaches from nearly the same direction are one arm: imported junctions often have
+    // several links arriving side by side (a turn pocket mapped as its own way, a slip road, a
+    // dual carriageway's links joined into one junction). As separate approaches each would
+    // get a stage of its own, and the main road a fraction of the cycle.
+    std::vector<std::vector<std::size_t>> make_arms() const {
+        std::vector<std::vector<std::size_t>> arms;
+        std::vector<double> heading;
+        const bool any_external = std::any_of(approaches_.begin(), approaches_.end(), [](const Approach& a) { return !a.internal; });
+        for (std::size_t a = 0; a < approaches_.size(); ++a) {
+            if (approaches_[a].internal && any_external) continue;  // add_internal_groups
+            std::size_t k = 0;
+            while (k < arms.size() && std::abs(turn_angle(heading[k], approaches_[a].heading)) > kSameArmMax_rad) ++k;
+            if (k == arms.size()) {
+                arms.emplace_back();
+                heading.push_back(approaches_[a].heading);
+            }
+            arms[k].push_back(a);
+        }
+        return arms;
+    }
+
     std::vector<Axis> make_axes() const {
-        const std::size_t n = approaches_.size();
+        const std::vector<std::vector<std::size_t>> arms = make_arms();
+        const std::size_t n = arms.size();
         std::vector<int> partner(n, -1);
         // Pairs only make sense at crossings and T-junctions; other shapes get a stage each.
-        if (n == 3 || n == 4) {
+        // The junctions of one crossing are the carriageways of two roads crossing, however
+        // many arms their slip roads and turn pockets add.
+        if (n == 3 || n == 4 || (!crossing_.empty() && n >= 2)) {
             std::vector<std::tuple<double, std::size_t, std::size_t>> candidates;
             for (std::size_t a = 0; a < n; ++a)
                 for (std::size_t b = a + 1; b < n; ++b) {
-                    const double apart = std::abs(turn_angle(approaches_[a].heading, approaches_[b].heading));
+                    const double apart = std::abs(turn_angle(approaches_[arms[a].front()].heading,
+                                                             approaches_[arms[b].front()].heading));
                     if (apart >= kOppositeMin_rad) candidates.emplace_back(std::numbers::pi - apart, a, b);
                 }
             std::sort(candidates.begin(), candidates.end());
@@ -104,11 +138,17 @@ private:
         for (std::size_t a = 0; a < n; ++a) {
             if (partner[a] >= 0 && static_cast<std::size_t>(partner[a]) < a) continue;
             Axis axis;
-            axis.approaches.push_back(a);
-            if (partner[a] >= 0) axis.approaches.push_back(static_cast<std::size_t>(partner[a]));
+            axis.approaches = arms[a];
+            axis.arms = 1;
+            axis.first_arm = arms[a].size();
+            if (partner[a] >= 0) {
+                const auto& other = arms[static_cast<std::size_t>(partner[a])];
+                axis.approaches.insert(axis.approaches.end(), other.begin(), other.end());
+                axis.arms = 2;
+            }
             int rank = 0;
             std::size_t lanes = 0;
-            LinkId first = approaches_[a].link;
+            LinkId first = approaches_[axis.approaches.front()].link;
             for (std::size_t i : axis.approaches) {
                 const network::Link& l = net_.link(approaches_[i].link);
                 rank = std::max(rank, network::priority_rank(l.road_class));
@@ -142,14 +182,44 @@ private:
                 }
             return out;
         };
-        if (axis.approaches.size() == 1) {
+        if (axis.arms == 1) {
             add_stage(collect({Turn::Straight, Turn::Right, Turn::Left, Turn::UTurn}), options_.green_through_s);
             return;
         }
         std::vector<std::uint16_t> through = collect({Turn::Straight, Turn::Right});
-        std::vector<std::uint16_t> lefts = collect({Turn::Left, Turn::UTurn});
+        std::vector<std::uint16_t> lefts;
+        // An approach with nothing straight on (a turn pocket mapped as its own link, a road
+        // that bends away) has its main movement among the lefts: it goes with the through
+        // movements, as its own stage after them where it crosses them (separate_conflicts),
+        // rather than with the short protected lefts.
+        for (Turn t : {Turn::Left, Turn::UTurn})
+            for (std::size_t a : axis.approaches) {
+                const std::uint16_t g = approaches_[a].group[static_cast<std::size_t>(t)];
+                if (g == kNoGroup) continue;
+                const bool has_straight = approaches_[a].group[static_cast<std::size_t>(Turn::Straight)] != kNoGroup;
+                (has_straight ? lefts : through).push_back(g);
+            }
         if (options_.protected_lefts) {
             add_stage(std::move(through), options_.green_through_s);
+            // Where only one arm turns left (the main road of a T, one side of a one-way
+            // pair), its left turn runs with its own through traffic while the other arm
+            // stops (a lagging left): as long as a through stage, not a short left one.
+            std::array<bool, 2> turning{false, false};
+            for (std::size_t i = 0; i < axis.approaches.size(); ++i)
+                for (Turn t : {Turn::Left, Turn::UTurn}) {
+                    const std::uint16_t g = approaches_[axis.approaches[i]].group[static_cast<std::size_t>(t)];
+                    turning[i < axis.first_arm ? 0 : 1] |= std::find(lefts.begin(), lefts.end(), g) != lefts.end();
+                }
+            if (turning[0] != turning[1]) {
+                for (std::size_t i = 0; i < axis.approaches.size(); ++i)
+                    if (turning[i < axis.first_arm ? 0 : 1])
+                        for (Turn t : {Turn::Straight, Turn::Right})
+                            if (const std::uint16_t g = approaches_[axis.approaches[i]].group[static_cast<std::size_t>(t)];
+                                g != kNoGroup)
+                                lefts.push_back(g);
+                add_stage(std::move(lefts), options_.green_through_s);
+                return;
+            }
             add_stage(std::move(lefts), options_.green_left_s);
             return;
         }
@@ -158,12 +228,13 @@ private:
         add_stage(std::move(through), options_.green_through_s);
     }
 
-    // Moves a protected group that conflicts with an earlier protected group of its stage to a
-    // new stage right after it; makes a group that conflicts with itself permissive.
-    void separate_conflicts() {
+    // Who yields to whom among the groups, by the engine's rule at a signal
+    // (network::yields_at_signal): yields_[g * n + k] bit 0: g crosses k and yields to it,
+    // bit 1: g merges with k (into one lane) and yields to it.
+    void find_yields() {
         const std::size_t g_count = plan_.groups.size();
         std::vector<std::uint16_t> group_of;
-        std::vector<std::uint8_t> conflict(g_count * g_count, 0);
+        yields_.assign(g_count * g_count, 0);
         auto local = [&](ConnectionId id) {
             return static_cast<std::size_t>(std::lower_bound(sorted_.begin(), sorted_.end(), id) - sorted_.begin());
         };
@@ -173,21 +244,41 @@ private:
         for (std::size_t g = 0; g < g_count; ++g)
             for (ConnectionId id : plan_.groups[g].connections) group_of[local(id)] = static_cast<std::uint16_t>(g);
         for (const network::Conflict& c : network::junction_conflicts(net_, sorted_)) {
-            const std::size_t ga = group_of[local(c.a)];
-            const std::size_t gb = group_of[local(c.b)];
-            conflict[ga * g_count + gb] = conflict[gb * g_count + ga] = 1;
+            const bool a_yields = network::yields_at_signal(net_, c.a, c.b);
+            const std::size_t y = group_of[local(a_yields ? c.a : c.b)];
+            const std::size_t o = group_of[local(a_yields ? c.b : c.a)];
+            yields_[y * g_count + o] |= c.kind == network::ConflictKind::Crossing ? 1 : 2;
         }
         for (std::size_t g = 0; g < g_count; ++g)
-            if (conflict[g * g_count + g]) plan_.groups[g].permissive = true;
+            if (yields_[g * g_count + g]) plan_.groups[g].permissive = true;
+    }
+    std::uint8_t yields(std::size_t g, std::size_t k) const { return yields_[g * plan_.groups.size() + k]; }
+
+    // Makes every stage safe by the engine's rule (a movement green together with one it
+    // conflicts with must be the one that yields, and shown permissive): a group crossing a
+    // group of its stage where the one that yields is protected moves to a new stage right
+    // after; where they only merge (into one lane) the one that yields turns permissive
+    // instead, as drivers zip in, rather than costing a stage. A group conflicting with
+    // itself (lanes merging or crossing) is permissive (find_yields).
+    void separate_conflicts() {
+        auto& groups = plan_.groups;
         for (std::size_t s = 0; s < plan_.stages.size(); ++s) {
             std::vector<std::uint16_t> kept;
             std::vector<std::uint16_t> moved;
             for (std::uint16_t g : plan_.stages[s].green_groups) {
                 bool clash = false;
-                if (!plan_.groups[g].permissive)
-                    for (std::uint16_t k : kept)
-                        clash = clash || (!plan_.groups[k].permissive && conflict[std::size_t{g} * g_count + k]);
-                (clash ? moved : kept).push_back(g);
+                for (std::uint16_t k : kept)
+                    clash = clash || ((yields(g, k) & 1) && !groups[g].permissive) ||
+                            ((yields(k, g) & 1) && !groups[k].permissive);
+                if (clash) {
+                    moved.push_back(g);
+                    continue;
+                }
+                for (std::uint16_t k : kept) {
+                    if (yields(g, k)) groups[g].permissive = true;
+                    if (yields(k, g)) groups[k].permissive = true;
+                }
+                kept.push_back(g);
             }
             if (moved.empty()) continue;
             plan_.stages[s].green_groups = std::move(kept);
@@ -197,16 +288,67 @@ private:
         }
     }
 
+    // Movements from a link between two junctions of the crossing go when the movements
+    // onto that link do, in each of their stages where that is safe: vehicles let into the
+    // crossing are let out of it (a green wave), and the few metres between its junctions
+    // do not fill up. One that fits in none gets a stage of its own.
+    void add_internal_groups() {
+        const std::size_t g_count = plan_.groups.size();
+        std::vector<std::vector<std::size_t>> stages_of(g_count);
+        for (std::size_t s = 0; s < plan_.stages.size(); ++s)
+            for (std::uint16_t g : plan_.stages[s].green_groups) stages_of[g].push_back(s);
+        for (bool changed = true; changed;) {  // again for chains of links inside the crossing
+            changed = false;
+            for (const Approach& a : approaches_) {
+                if (!a.internal) continue;
+                for (std::uint16_t g : a.group) {
+                    if (g == kNoGroup) continue;
+                    for (std::size_t f = 0; f < g_count; ++f) {
+                        if (!feeds(f, a.link)) continue;
+                        for (std::size_t s : std::vector<std::size_t>(stages_of[f])) {
+                            if (std::find(stages_of[g].begin(), stages_of[g].end(), s) != stages_of[g].end() ||
+                                !fits(g, plan_.stages[s]))
+                                continue;
+                            plan_.stages[s].green_groups.push_back(g);
+                            stages_of[g].push_back(s);
+                            changed = true;
+                        }
+                    }
+                }
+            }
+        }
+        for (const Approach& a : approaches_)
+            for (std::uint16_t g : a.group)
+                if (a.internal && g != kNoGroup && stages_of[g].empty()) add_stage({g}, options_.green_through_s);
+    }
+
+    bool feeds(std::size_t f, LinkId link) const {
+        const auto& c = plan_.groups[f].connections;
+        return std::any_of(c.begin(), c.end(), [&](ConnectionId id) { return net_.connection(id).to_link == link; });
+    }
+
+    // Whether group g may be green in stage s too: it yields (and becomes permissive) to
+    // every group there it conflicts with.
+    bool fits(std::uint16_t g, const Stage& s) {
+        for (std::uint16_t k : s.green_groups)
+            if (yields(k, g) && !plan_.groups[k].permissive) return false;
+        for (std::uint16_t k : s.green_groups)
+            if (yields(g, k)) plan_.groups[g].permissive = true;
+        return true;
+    }
+
     const network::Network& net_;
     std::span<const ConnectionId> conns_;
+    std::span<const JunctionId> crossing_;
     const PlanBuilderOptions& options_;
     SignalPlan plan_;
     std::vector<Approach> approaches_;
     std::vector<ConnectionId> sorted_;
+    std::vector<std::uint8_t> yields_;
 };
 
 SignalPlan plan_for(const network::Network& net, JunctionId junction, std::span<const ConnectionId> conns,
-                    const PlanBuilderOptions& options) {
+                    const PlanBuilderOptions& options, std::span<const JunctionId> crossing = {}) {
     if (junction.index() >= net.junctions.size())
         throw std::invalid_argument(fmt::format("junction {} does not exist (the network has {} junctions)",
                                                 junction.value, net.junctions.size()));
@@ -218,7 +360,62 @@ SignalPlan plan_for(const network::Network& net, JunctionId junction, std::span<
             junction.value, j.name.empty() ? "" : " '" + j.name + "'",
             j.source_id != 0 ? fmt::format(" (source id {})", j.source_id) : std::string()));
     }
-    return Builder(net, junction, conns, options).build();
+    return Builder(net, junction, conns, crossing, options).build();
+}
+
+// The connections through each junction (by the junction their incoming link ends at),
+// indexed once for many plans.
+class ConnectionsByJunction {
+public:
+    explicit ConnectionsByJunction(const network::Network& net)
+        : nj_(net.junctions.size()), begin_(nj_ + 2, 0), ids_(net.connections.size()) {
+        auto junction_of = [&](const network::Connection& c) -> std::size_t {
+            return c.from_link.index() < net.links.size() ? std::min<std::size_t>(net.link(c.from_link).to.index(), nj_)
+                                                           : nj_;
+        };
+        for (const auto& c : net.connections) ++begin_[junction_of(c) + 1];
+        for (std::size_t j = 0; j <= nj_; ++j) begin_[j + 1] += begin_[j];
+        std::vector<std::uint32_t> fill(begin_.begin(), begin_.end() - 1);
+        for (std::uint32_t c = 0; c < net.connections.size(); ++c)
+            ids_[fill[junction_of(net.connections[c])]++] = ConnectionId{c};
+    }
+    std::span<const ConnectionId> at(JunctionId j) const {
+        const std::size_t i = std::min<std::size_t>(j.index(), nj_);
+        return {ids_.data() + begin_[i], begin_[i + 1] - begin_[i]};
+    }
+
+private:
+    std::size_t nj_;
+    std::vector<std::uint32_t> begin_;
+    std::vector<ConnectionId> ids_;
+};
+
+// Each junction's share of a plan built over several: its groups, and every stage with the
+// same timing (green for its groups of that stage, red throughout when it has none).
+std::vector<SignalPlan> split_by_junction(const network::Network& net, const SignalPlan& whole,
+                                          std::span<const JunctionId> junctions) {
+    std::vector<SignalPlan> out;
+    for (JunctionId j : junctions) {
+        SignalPlan p;
+        p.junction = j;
+        p.offset_s = whole.offset_s;
+        std::vector<std::uint16_t> renumbered(whole.groups.size(), kNoGroup);
+        for (std::size_t g = 0; g < whole.groups.size(); ++g) {
+            const network::Connection& c = net.connection(whole.groups[g].connections.front());
+            if (net.link(c.from_link).to != j) continue;
+            renumbered[g] = static_cast<std::uint16_t>(p.groups.size());
+            p.groups.push_back(whole.groups[g]);
+        }
+        for (const Stage& s : whole.stages) {
+            Stage mine = s;
+            mine.green_groups.clear();
+            for (std::uint16_t g : s.green_groups)
+                if (renumbered[g] != kNoGroup) mine.green_groups.push_back(renumbered[g]);
+            p.stages.push_back(std::move(mine));
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
 }
 
 }  // namespace
@@ -234,24 +431,34 @@ SignalPlan derive_fixed_time_plan(const network::Network& net, JunctionId juncti
 
 std::vector<SignalPlan> derive_fixed_time_plans(const network::Network& net, std::span<const JunctionId> junctions,
                                                 const PlanBuilderOptions& options) {
-    const std::size_t nj = net.junctions.size();
-    std::vector<std::uint32_t> begin(nj + 2, 0);
-    auto junction_of = [&](const network::Connection& c) -> std::size_t {
-        return c.from_link.index() < net.links.size() ? std::min<std::size_t>(net.link(c.from_link).to.index(), nj) : nj;
-    };
-    for (const auto& c : net.connections) ++begin[junction_of(c) + 1];
-    for (std::size_t j = 0; j <= nj; ++j) begin[j + 1] += begin[j];
-    std::vector<ConnectionId> ids(net.connections.size());
-    std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
-    for (std::uint32_t c = 0; c < net.connections.size(); ++c) ids[fill[junction_of(net.connections[c])]++] = ConnectionId{c};
-
+    const ConnectionsByJunction by_junction(net);
     std::vector<SignalPlan> plans;
     plans.reserve(junctions.size());
-    for (JunctionId j : junctions) {
-        const std::size_t i = std::min<std::size_t>(j.index(), nj);
-        plans.push_back(plan_for(net, j, std::span(ids.data() + begin[i], begin[i + 1] - begin[i]), options));
-    }
+    for (JunctionId j : junctions) plans.push_back(plan_for(net, j, by_junction.at(j), options));
     return plans;
+}
+
+std::vector<std::vector<SignalPlan>> derive_crossing_plans(const network::Network& net,
+                                                           std::span<const std::vector<JunctionId>> crossings,
+                                                           const PlanBuilderOptions& options) {
+    const ConnectionsByJunction by_junction(net);
+    std::vector<std::vector<SignalPlan>> out;
+    out.reserve(crossings.size());
+    std::vector<ConnectionId> conns;
+    for (const std::vector<JunctionId>& crossing : crossings) {
+        if (crossing.size() == 1) {
+            out.push_back({plan_for(net, crossing.front(), by_junction.at(crossing.front()), options)});
+            continue;
+        }
+        conns.clear();
+        for (JunctionId j : crossing) {
+            const auto mine = by_junction.at(j);
+            if (mine.empty()) plan_for(net, j, mine, options);  // throws, naming the junction
+            conns.insert(conns.end(), mine.begin(), mine.end());
+        }
+        out.push_back(split_by_junction(net, plan_for(net, crossing.front(), conns, options, crossing), crossing));
+    }
+    return out;
 }
 
 }  // namespace ut::signals

@@ -8,10 +8,12 @@
 
 #include <map>
 #include <regex>
+#include <set>
 
 #include "demand/router.hpp"
 #include "import/import_test_util.hpp"
 #include "network/validate.hpp"
+#include "signals/conflict_check.hpp"
 
 using namespace ut;
 
@@ -171,5 +173,44 @@ TEST_CASE("real maps: a route crosses the map between distant points", "[import]
         REQUIRE(there.has_value());
         REQUIRE(back.has_value());
         CHECK(there->size() > 10);
+    }
+}
+
+TEST_CASE("real maps: Mannheim's Bismarckstraße goes straight on along itself, both left lanes into Kaiserring", "[import][slow]") {
+    if (!test::have_shared(kMannheim)) return;
+    const network::Network& net = imported(kMannheim).network;
+    auto turns_into = [&](std::int64_t from_way, std::int64_t to_way, network::Turn turn) {
+        std::set<int> lanes;
+        for (const network::Connection& c : net.connections)
+            if (net.link(c.from_link).source_id == from_way && net.link(c.to_link).source_id == to_way && c.turn == turn)
+                lanes.insert(c.from_lane);
+        return lanes;
+    };
+    // w287186149, westbound (turn:lanes through|through|through), meets the side street
+    // w97301283 and the carriageway w251161865 where the two carriageways part, at a junction
+    // joined from several nodes: drawn to its centre, the carriageway looked like a right
+    // turn and all three lanes went into the one-lane side street.
+    CHECK(turns_into(287186149, 251161865, network::Turn::Straight).size() == 3);
+    CHECK(turns_into(287186149, 97301283, network::Turn::Straight).empty());
+    // w189772874 (turn:lanes left|left|through|through;right) at Kaiserring: the carriageway
+    // of Bismarckstraße going back west is a turnaround there, and took one of the two lanes.
+    CHECK(turns_into(189772874, 190451409, network::Turn::Left) == std::set<int>{2, 3});
+}
+
+TEST_CASE("real maps: every derived signal plan passes the safety check, the junctions of a crossing in step", "[import][slow]") {
+    for (const char* name : {kMannheim, kPortland, "monaco.osm.pbf", "cobb-county.osm.pbf"}) {
+        if (!test::have_shared(name)) continue;
+        const import::ImportResult& r = imported(name);
+        const signals::ConflictTable table(r.network);
+        std::size_t unsafe = 0;
+        std::map<std::int32_t, double> cycle_of_cluster;
+        for (const signals::SignalPlan& plan : r.signal_plans) {
+            const std::vector<std::string> problems = signals::check_plan(r.network, table, plan);
+            if (!problems.empty() && unsafe++ < 3) UNSCOPED_INFO(problems.front());
+            const auto [it, added] = cycle_of_cluster.try_emplace(r.signal_cluster[plan.junction.index()], plan.cycle_s());
+            if (!added) CHECK(plan.cycle_s() == Approx(it->second));
+        }
+        INFO(name);
+        CHECK(unsafe == 0);
     }
 }
