@@ -32,6 +32,8 @@ struct LinkStats {
     double vehicle_seconds = 0.0;  // time spent on the link, summed over vehicles
     double vehicle_meters = 0.0;   // distance driven on it, summed over vehicles
     double time_loss_s = 0.0;      // time lost on it, summed over vehicles
+    std::uint32_t gridlock_events = 0;  // vehicles halted on it longer than gridlock_wait_s
+    std::uint32_t teleports = 0;        // of those, moved on to free the jam
 };
 
 struct NetworkCounters {

@@ -267,6 +267,14 @@ std::vector<LinkStats> Simulation::link_stats() const {
         s.vehicle_seconds += st.lane_stats.vehicle_seconds[l];
         s.vehicle_meters += st.lane_stats.vehicle_meters[l];
         s.time_loss_s += st.lane_stats.time_loss_s[l];
+        s.gridlock_events += st.lane_stats.gridlock_events[l];
+        s.teleports += st.lane_stats.teleports[l];
+    }
+    // A vehicle stuck inside a junction is counted on the link it came from.
+    for (std::uint32_t l = net_->road_lane_count(); l < net_->lane_count(); ++l) {
+        LinkStats& s = out[net_->lane_link[net_->conn_from_lane[net_->lane_connection[l]]]];
+        s.gridlock_events += st.lane_stats.gridlock_events[l];
+        s.teleports += st.lane_stats.teleports[l];
     }
     return out;
 }

@@ -11,7 +11,7 @@ void format_links_csv(std::ostream& out, const network::Network& net,
                       const std::vector<engine::LinkStats>& stats, double duration_s) {
     constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
     out << "link_id,name,from,to,length_m,lanes,vehicles_entered,vehicles_left,mean_speed_mps,"
-           "mean_density_veh_per_km,mean_delay_s\n";
+           "mean_density_veh_per_km,mean_delay_s,gridlock_events,teleports\n";
     for (std::size_t i = 0; i < net.links.size(); ++i) {
         const network::Link& link = net.links[i];
         const engine::LinkStats s = i < stats.size() ? stats[i] : engine::LinkStats{};
@@ -23,7 +23,8 @@ void format_links_csv(std::ostream& out, const network::Network& net,
         out << i << ',' << csv_field(link.name) << ',' << link.from.index() << ','
             << link.to.index() << ',' << csv_number(link.length_m, 1) << ',' << link.lanes.size()
             << ',' << s.entered << ',' << s.left << ',' << csv_number(speed, 2) << ','
-            << csv_number(density, 3) << ',' << csv_number(delay, 2) << '\n';
+            << csv_number(density, 3) << ',' << csv_number(delay, 2) << ',' << s.gridlock_events << ','
+            << s.teleports << '\n';
     }
 }
 

@@ -3,7 +3,8 @@
 // Columns: link_id, name, from, to (junction ids), length_m, lanes, vehicles_entered,
 // vehicles_left, mean_speed_mps (vehicle_meters / vehicle_seconds), mean_density_veh_per_km
 // (vehicle_seconds / (duration x length_km): vehicles on the link on average, per km),
-// mean_delay_s (time lost on the link per entered vehicle). Empty when no vehicle used it.
+// mean_delay_s (time lost on the link per entered vehicle; empty when no vehicle used it),
+// gridlock_events and teleports (on the link or in the junction at its end): where a jam was.
 #pragma once
 
 #include <filesystem>

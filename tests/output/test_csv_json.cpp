@@ -97,15 +97,17 @@ TEST_CASE("links.csv: mean speed, density and delay from the link counters", "[o
     stats[0].vehicle_seconds = 600.0;   // 10 vehicles x 60 s
     stats[0].vehicle_meters = 6000.0;   // -> 10 m/s
     stats[0].time_loss_s = 150.0;       // -> 15 s per vehicle
+    stats[0].gridlock_events = 2;
+    stats[0].teleports = 1;
 
     std::ostringstream out;
     ut::output::format_links_csv(out, net, stats, 300.0);
     const auto lines = lines_of(out.str());
     REQUIRE(lines.size() == 3);
-    CHECK(lines[0] == "link_id,name,from,to,length_m,lanes,vehicles_entered,vehicles_left,mean_speed_mps,mean_density_veh_per_km,mean_delay_s");
+    CHECK(lines[0] == "link_id,name,from,to,length_m,lanes,vehicles_entered,vehicles_left,mean_speed_mps,mean_density_veh_per_km,mean_delay_s,gridlock_events,teleports");
     // density = 600 veh-s / (300 s x 0.5 km) = 4 veh/km
-    CHECK(lines[1] == "0,\"High Street, east\",0,1,500.0,2,10,9,10.00,4.000,15.00");
-    CHECK(lines[2] == "1,,1,0,500.0,2,0,0,,0.000,");
+    CHECK(lines[1] == "0,\"High Street, east\",0,1,500.0,2,10,9,10.00,4.000,15.00,2,1");
+    CHECK(lines[2] == "1,,1,0,500.0,2,0,0,,0.000,,0,0");
 }
 
 TEST_CASE("summary KPIs from records, and their JSON", "[output]") {
