@@ -81,7 +81,7 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
     veh.route_begin[v] = trip.route_begin;
     veh.route_size[v] = trip.route_size;
     ctx.set_route_cursor(v, 0);
-    veh.next_conn[v] = ctx.next_connection(best_lane, v);
+    ctx.choose_route_lane(best_lane, v);
     veh.type[v] = static_cast<std::uint8_t>(trip.vehicle_type.index());
     veh.speed_factor[v] = static_cast<float>(speed_factor);
     veh.halted_s[v] = 0.0f;

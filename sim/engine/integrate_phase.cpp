@@ -100,7 +100,12 @@ void merge_into_lane(StepContext& ctx, std::size_t first, std::size_t last) {
                 ++st.lane_stats.entered[lane];
             veh.lane[v] = lane;
             ctx.set_route_cursor(v, veh.next_cursor[v]);
-            veh.next_conn[v] = ctx.net.is_internal(lane) ? kNone : ctx.next_connection(lane, v);
+            if (ctx.net.is_internal(lane)) {
+                veh.next_conn[v] = kNone;
+                veh.better_lane_side[v] = 0;
+            } else {
+                ctx.choose_route_lane(lane, v);
+            }
         } else {
             v = list[a--];
         }
@@ -190,7 +195,7 @@ void refresh_next_connections(StepContext& ctx) {
     for (std::uint32_t lane : st.active_lanes) {
         if (ctx.net.is_internal(lane)) continue;
         const std::uint32_t* list = ctx.lane_begin(lane);
-        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) st.vehicles.next_conn[list[i]] = ctx.next_connection(lane, list[i]);
+        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) ctx.choose_route_lane(lane, list[i]);
     }
 }
 

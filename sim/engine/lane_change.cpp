@@ -72,10 +72,15 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     const double v_self = veh.speed_mps[v];
     const std::uint32_t next_link = veh.next_link[v];
     // next_conn is the connection this lane offers towards next_link (none: it offers none).
-    const bool mandatory = !ctx.lane_allows(lane, v) || (next_link != kNone && veh.next_conn[v] == kNone);
-    if (mandatory) {
-        if (ctx.direction_to_reach(lane, next_link, v) != (to_left ? 1 : -1)) return {};
-    } else {
+    const int side = to_left ? 1 : -1;
+    const bool forced = !ctx.lane_allows(lane, v) || (next_link != kNone && veh.next_conn[v] == kNone);
+    // A change the route needs soon (forced, or towards a lane that spares a forced one
+    // later) is made whenever it is safe, without asking whether it pays.
+    const bool mandatory = forced || veh.better_lane_side[v] == side;
+    if (forced) {
+        if (ctx.direction_to_reach(lane, next_link, v) != side) return {};
+    } else if (!mandatory) {
+        if (veh.better_lane_side[v] == StepContext::kKeepLane) return {};
         // A driver already accelerating almost as on a free road has nothing to gain.
         const double free_accel = idm_acceleration(type, v_self, ctx.desired_speed(v, lane), kNoLeaderGap_m, 0.0);
         if (free_accel - accel_here <= type.lane_change_threshold_mps2) return {};

@@ -90,7 +90,7 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
                 break;
             }
             std::uint32_t c = veh.next_conn[v];
-            if (current != lane) c = ctx.choose_connection(current, next_link, ctx.route_link(v, cursor + 2), v);
+            if (current != lane) c = ctx.choose_connection(current, cursor, v);
             else if (!ctx.lane_allows(current, v)) c = kNone;
             if (c == kNone || !may_enter(ctx, c, v, dist)) {
                 stop_at(dist);

@@ -35,6 +35,7 @@ struct VehicleArrays {
     std::vector<std::uint32_t> route_size;
     std::vector<std::uint32_t> next_link;     // the route's link after route_cursor (kNone: the route ends); see set_route_cursor
     std::vector<std::uint32_t> next_conn;     // on a road lane: the connection it takes at the lane's end (kNone: none or route ends)
+    std::vector<std::int8_t> better_lane_side;  // +1/-1: a lane that way leads on better; see StepContext::choose_route_lane
     std::vector<std::uint8_t> type;
     std::vector<float> speed_factor;
     std::vector<float> halted_s;           // continuous time below the halt speed

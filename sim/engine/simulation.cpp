@@ -32,6 +32,7 @@ void VehicleArrays::resize(std::size_t n) {
     route_size.resize(n);
     next_link.resize(n, kNone);
     next_conn.resize(n, kNone);
+    better_lane_side.resize(n);
     type.resize(n);
     speed_factor.resize(n, 1.0f);
     halted_s.resize(n);
@@ -70,6 +71,7 @@ void VehicleArrays::permute(const std::vector<std::uint32_t>& order, VehicleArra
     gather(route_size, scratch.route_size, order);
     gather(next_link, scratch.next_link, order);
     gather(next_conn, scratch.next_conn, order);
+    gather(better_lane_side, scratch.better_lane_side, order);
     gather(type, scratch.type, order);
     gather(speed_factor, scratch.speed_factor, order);
     gather(halted_s, scratch.halted_s, order);

@@ -119,25 +119,87 @@ struct StepContext {
         return 0;
     }
 
-    // The connection vehicle v, on road lane `lane`, takes at the lane's end (kNone: none,
-    // or its route ends here).
-    std::uint32_t next_connection(std::uint32_t lane, std::uint32_t v) const {
-        const std::uint32_t next_link = st.vehicles.next_link[v];
-        return next_link == kNone ? kNone
-                                  : choose_connection(lane, next_link, route_link(v, st.vehicles.route_cursor[v] + 2), v);
+
+    // How far ahead a driver picks the lane that spares it lane changes: past one ordinary
+    // link, and through a chain of short links between the nodes of one junction (where
+    // there is no room to change lanes at all).
+    static constexpr double kLaneChoiceLookahead_m = 100.0;
+    static constexpr int kLaneChoiceDepth = 4;
+
+    // The connection vehicle v takes from road lane `lane` (the link at route index k) onto
+    // the route's next link: the usable one whose target lane lets it drive furthest beyond
+    // that lane without changing lanes (the first of equals); kNone if none.
+    std::uint32_t choose_connection(std::uint32_t lane, std::uint32_t k, std::uint32_t v) const {
+        return best_connection(lane, k, v).connection;
     }
 
-    // The connection vehicle v takes from road lane `lane` onto `next_link`: preferably one
-    // whose target lane continues to `link_after`, else the first usable one; kNone if none.
-    std::uint32_t choose_connection(std::uint32_t lane, std::uint32_t next_link, std::uint32_t link_after,
-                                    std::uint32_t v) const {
-        std::uint32_t first = kNone;
+    struct ConnectionChoice {
+        std::uint32_t connection = kNone;
+        double reach_m = -1.0;  // reach_beyond its target lane
+    };
+    ConnectionChoice best_connection(std::uint32_t lane, std::uint32_t k, std::uint32_t v) const {
+        const std::uint32_t next_link = route_link(v, k + 1);
+        ConnectionChoice best;
         for (std::uint32_t c : net.connections_from(lane)) {
-            if (net.conn_to_link[c] != next_link || !lane_allows(net.conn_to_lane[c], v)) continue;
-            if (first == kNone) first = c;
-            if (lane_reaches(net.conn_to_lane[c], link_after, v)) return c;
+            const std::uint32_t to = net.conn_to_lane[c];
+            if (net.conn_to_link[c] != next_link || !lane_allows(to, v)) continue;
+            const double reach = reach_beyond(to, k + 1, v, kLaneChoiceLookahead_m, kLaneChoiceDepth);
+            if (reach > best.reach_m) best = {c, reach};
+            if (best.reach_m >= kLaneChoiceLookahead_m) break;
         }
-        return first;
+        return best;
+    }
+
+    // Sets vehicle v's connection at the end of road lane `lane`, and which way (+1 left,
+    // -1 right, 0 neither) a lane of the same link lies whose connection would spare it a
+    // lane change the current one forces soon after the junction (with no room to make it,
+    // when the links there are short). The lane-change phase then moves it over in time.
+    // kKeepLane: the route will soon need this very lane; no discretionary change out of it.
+    void choose_route_lane(std::uint32_t lane, std::uint32_t v) {
+        auto& veh = st.vehicles;
+        veh.better_lane_side[v] = 0;
+        if (veh.next_link[v] == kNone) {
+            veh.next_conn[v] = kNone;
+            return;
+        }
+        const std::uint32_t k = veh.route_cursor[v];
+        const ConnectionChoice here = best_connection(lane, k, v);
+        veh.next_conn[v] = here.connection;
+        if (here.connection == kNone || here.reach_m >= kLaneChoiceLookahead_m) return;
+        veh.better_lane_side[v] = kKeepLane;  // unless a better one is found
+        double best = here.reach_m + kBetterLaneMargin_m;
+        for (const int side : {1, -1}) {
+            for (std::uint32_t l = side > 0 ? net.lane_left[lane] : net.lane_right[lane]; l != kNone;
+                 l = side > 0 ? net.lane_left[l] : net.lane_right[l]) {
+                if (!lane_allows(l, v)) continue;
+                const double reach = best_connection(l, k, v).reach_m;
+                if (reach > best) {
+                    best = reach;
+                    veh.better_lane_side[v] = static_cast<std::int8_t>(side);
+                }
+            }
+        }
+    }
+    static constexpr double kBetterLaneMargin_m = 10.0;
+    static constexpr std::int8_t kKeepLane = 2;  // better_lane_side: this lane is the one the route needs soon
+
+    // How far vehicle v can drive beyond the end of road lane `lane` (the link at route
+    // index k) without changing lanes, up to budget_m.
+    double reach_beyond(std::uint32_t lane, std::uint32_t k, std::uint32_t v, double budget_m, int depth) const {
+        const std::uint32_t next_link = route_link(v, k + 1);
+        if (next_link == kNone) return budget_m;  // it arrives on this lane
+        double best = 0.0;
+        for (std::uint32_t c : net.connections_from(lane)) {
+            const std::uint32_t to = net.conn_to_lane[c];
+            if (net.conn_to_link[c] != next_link || !lane_allows(to, v)) continue;
+            const double through = net.lane_length_m[net.conn_internal_lane[c]] + net.lane_length_m[to];
+            const double reach = through >= budget_m || depth <= 1
+                                     ? std::min(through, budget_m)
+                                     : through + reach_beyond(to, k + 1, v, budget_m - through, depth - 1);
+            best = std::max(best, reach);
+            if (best >= budget_m) break;
+        }
+        return best;
     }
 };
 
