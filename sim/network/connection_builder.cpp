@@ -147,6 +147,7 @@ struct Builder {
     std::vector<Target> targets;
     std::vector<Target> u_turns;
     std::vector<Connection> result;
+    std::vector<std::uint8_t> entered_by_choice;  // per link, find_entered_by_choice
 
     void index_outgoing() {
         out_begin.assign(net.junctions.size() + 1, 0);
@@ -255,8 +256,8 @@ struct Builder {
             }
             a = b;
         }
-        if (net.junctions[in.to.index()].control != JunctionControl::TrafficSignals) fan_in(in_id, first_new, got);
         if (n >= 2 && in.length_m < options.min_lane_change_length_m) fan_out(in_id, first_new, got);
+        if (net.junctions[in.to.index()].control != JunctionControl::TrafficSignals) fan_in(in_id, first_new, got);
         // Stable: of several connections from one lane to one link, the lane markings' one
         // stays first, and the engine takes the first that leads on along the route.
         std::stable_sort(result.begin() + static_cast<std::ptrdiff_t>(first_new), result.end(),
@@ -338,9 +339,15 @@ struct Builder {
                 const Connection own = result[k];
                 if (own.to_link != target.link) continue;
                 const ClassMask classes = in.lanes[own.from_lane].allowed_classes;
+                auto has = [&](int to) {
+                    return std::any_of(result.begin() + static_cast<std::ptrdiff_t>(first), result.end(), [&](const Connection& c) {
+                        return c.from_lane == own.from_lane && c.to_link == target.link && c.to_lane == to;
+                    });
+                };
                 for (int d = 1; d < p; ++d)
                     for (int to : {own.to_lane - d, own.to_lane + d})
-                        if (to >= 0 && to < p && (out.lanes[static_cast<std::size_t>(to)].allowed_classes & classes) == classes)
+                        if (to >= 0 && to < p && (out.lanes[static_cast<std::size_t>(to)].allowed_classes & classes) == classes &&
+                            !has(to))
                             connect(in_id, own.from_lane, target, to, got);
             }
         }
@@ -367,9 +374,32 @@ struct Builder {
                     if (to_lane[static_cast<std::size_t>(k)] >= 0 && (nearest < 0 || std::abs(k - i) < std::abs(nearest - i)))
                         nearest = k;
                 const int wanted = std::clamp(to_lane[static_cast<std::size_t>(nearest)] + i - nearest, 0, p - 1);
-                connect(in_id, i, target,
-                        compatible_lane(net.link(target.link), wanted, in.lanes[static_cast<std::size_t>(i)].allowed_classes), got);
+                const int to = compatible_lane(net.link(target.link), wanted, in.lanes[static_cast<std::size_t>(i)].allowed_classes);
+                // Where every vehicle chose its lane entering the link (fan_in), a lane that
+                // would only merge into another's path is left out: both lanes feeding one
+                // lane through the junction, each waiting for the other's vehicle to clear it,
+                // halves what the turn carries.
+                const bool merges = std::any_of(result.begin() + static_cast<std::ptrdiff_t>(first),
+                                                result.begin() + static_cast<std::ptrdiff_t>(end), [&](const Connection& c) {
+                                                    return c.to_link == target.link && c.to_lane == to;
+                                                });
+                if (!(merges && entered_by_choice[in_id.index()])) connect(in_id, i, target, to, got);
             }
+        }
+    }
+
+    // Links every vehicle enters straight on at a junction without signals: they choose
+    // their lane as they enter (fan_in), and need no lane leading everywhere.
+    void find_entered_by_choice() {
+        entered_by_choice.assign(net.links.size(), options.lane_choice_length_m > 0.0 ? 1 : 0);
+        for (std::uint32_t i = 0; i < net.links.size(); ++i) {
+            const Link& l = net.links[i];
+            if (!usable(l) || l.to.index() >= net.junctions.size()) continue;
+            collect_targets(LinkId{i});
+            const bool signals = net.junctions[l.to.index()].control == JunctionControl::TrafficSignals;
+            for (const Target& t : targets)
+                if (signals || t.turn != Turn::Straight || net.link(t.link).length_m >= options.lane_choice_length_m)
+                    entered_by_choice[t.link.index()] = 0;
         }
     }
 
@@ -404,8 +434,9 @@ Turn classify_turn(const Link& from, const Link& to) {
 }
 
 void build_connections(Network& net, const ConnectionOptions& options) {
-    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}, {}};
+    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}, {}, {}};
     b.index_outgoing();
+    b.find_entered_by_choice();
     b.result.reserve(net.links.size() * 4);
     for (std::uint32_t i = 0; i < net.links.size(); ++i) {
         const Link& l = net.links[i];

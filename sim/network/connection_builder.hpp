@@ -21,7 +21,9 @@ struct ConnectionOptions {
     // link they lead to. A vehicle changes lanes only once clear of the junction behind it
     // (engine/lane_change.cpp: its back 10 m past the lane start) and stops short of the stop
     // line, so a 12 m bus cannot change lanes on a link shorter than about 25 m: one that came
-    // in on a lane not leading its way would wait there forever. 0: off.
+    // in on a lane not leading its way would wait there forever. Where every vehicle enters
+    // the link straight on with a choice of lane (lane_choice_length_m), lanes that would
+    // only merge into another lane's path are left out. 0: off.
     double min_lane_change_length_m = 25.0;
     // Straight on into a link shorter than this (at a junction without signals), each lane
     // also connects to the link's other lanes, so that a vehicle enters it in the lane its

@@ -63,6 +63,7 @@ public:
         for (const Axis& axis : axes) add_axis_stages(axis);
         separate_conflicts();
         add_internal_groups();
+        merge_stages();
         return std::move(plan_);
     }
 
@@ -116,10 +117,11 @@ private:
         const std::vector<std::vector<std::size_t>> arms = make_arms();
         const std::size_t n = arms.size();
         std::vector<int> partner(n, -1);
-        // Pairs only make sense at crossings and T-junctions; other shapes get a stage each.
-        // The junctions of one crossing are the carriageways of two roads crossing, however
-        // many arms their slip roads and turn pockets add.
-        if (n == 3 || n == 4 || (!crossing_.empty() && n >= 2)) {
+        // The most opposite arms pair up (a road through the junction), whatever else meets
+        // there: a junction joined from several nodes, or several junctions signalled as one
+        // crossing, is two roads crossing with slip roads and turn pockets around them, and
+        // a stage per arm gave their main roads a fraction of cycles of up to 210 s.
+        if (n >= 2) {
             std::vector<std::tuple<double, std::size_t, std::size_t>> candidates;
             for (std::size_t a = 0; a < n; ++a)
                 for (std::size_t b = a + 1; b < n; ++b) {
@@ -253,13 +255,18 @@ private:
             if (yields_[g * g_count + g]) plan_.groups[g].permissive = true;
     }
     std::uint8_t yields(std::size_t g, std::size_t k) const { return yields_[g * plan_.groups.size() + k]; }
+    bool turns_left(std::uint16_t g) const {
+        const Turn t = net_.connection(plan_.groups[g].connections.front()).turn;
+        return t == Turn::Left || t == Turn::UTurn;
+    }
 
     // Makes every stage safe by the engine's rule (a movement green together with one it
     // conflicts with must be the one that yields, and shown permissive): a group crossing a
     // group of its stage where the one that yields is protected moves to a new stage right
-    // after; where they only merge (into one lane) the one that yields turns permissive
-    // instead, as drivers zip in, rather than costing a stage. A group conflicting with
-    // itself (lanes merging or crossing) is permissive (find_yields).
+    // after; where they only merge (into one lane), or are two left turns whose paths cross
+    // (opposite lefts at a skewed crossing), the one that yields turns permissive instead,
+    // as drivers do, rather than costing a stage. A group conflicting with itself (lanes
+    // merging or crossing) is permissive (find_yields).
     void separate_conflicts() {
         auto& groups = plan_.groups;
         for (std::size_t s = 0; s < plan_.stages.size(); ++s) {
@@ -268,8 +275,9 @@ private:
             for (std::uint16_t g : plan_.stages[s].green_groups) {
                 bool clash = false;
                 for (std::uint16_t k : kept)
-                    clash = clash || ((yields(g, k) & 1) && !groups[g].permissive) ||
-                            ((yields(k, g) & 1) && !groups[k].permissive);
+                    clash = clash || (!(turns_left(g) && turns_left(k)) &&
+                                      (((yields(g, k) & 1) && !groups[g].permissive) ||
+                                       ((yields(k, g) & 1) && !groups[k].permissive)));
                 if (clash) {
                     moved.push_back(g);
                     continue;
@@ -320,6 +328,36 @@ private:
         for (const Approach& a : approaches_)
             for (std::uint16_t g : a.group)
                 if (a.internal && g != kNoGroup && stages_of[g].empty()) add_stage({g}, options_.green_through_s);
+    }
+
+    // A stage whose movements cross none of an earlier stage's joins it (they merge at most,
+    // the one that yields permissive): irregular junctions otherwise keep a stage for each
+    // movement separate_conflicts moved, and cycles of 200 s and more.
+    void merge_stages() {
+        auto crosses = [&](const Stage& a, const Stage& b) {
+            for (std::uint16_t g : a.green_groups)
+                for (std::uint16_t k : b.green_groups)
+                    if ((yields(g, k) | yields(k, g)) & 1) return true;
+            return false;
+        };
+        for (std::size_t s = plan_.stages.size(); s-- > 1;) {
+            Stage& from = plan_.stages[s];
+            for (std::size_t t = 0; t < s; ++t) {
+                Stage& into = plan_.stages[t];
+                if (crosses(from, into)) continue;
+                for (std::uint16_t g : from.green_groups) {
+                    if (std::find(into.green_groups.begin(), into.green_groups.end(), g) != into.green_groups.end()) continue;
+                    for (std::uint16_t k : into.green_groups) {
+                        if (yields(g, k)) plan_.groups[g].permissive = true;
+                        if (yields(k, g)) plan_.groups[k].permissive = true;
+                    }
+                    into.green_groups.push_back(g);
+                }
+                into.green_s = std::max(into.green_s, from.green_s);
+                plan_.stages.erase(plan_.stages.begin() + static_cast<std::ptrdiff_t>(s));
+                break;
+            }
+        }
     }
 
     bool feeds(std::size_t f, LinkId link) const {

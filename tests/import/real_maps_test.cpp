@@ -214,3 +214,38 @@ TEST_CASE("real maps: every derived signal plan passes the safety check, the jun
         CHECK(unsafe == 0);
     }
 }
+
+TEST_CASE("real maps: lanes chosen before short links, and opposite left turns crossing at a skewed signal", "[import][slow]") {
+    if (test::have_shared(kMannheim)) {
+        // w223205727 (Rhenaniastraße, 3 lanes, 7.5 m) runs into w190331721 (2 lanes, 11.5 m),
+        // whose left lane alone turns left at the signal 11 m on: every lane may enter either.
+        const network::Network& net = imported(kMannheim).network;
+        std::map<int, std::set<int>> entered;
+        for (const network::Connection& c : net.connections)
+            if (net.link(c.from_link).source_id == 223205727 && net.link(c.to_link).source_id == 190331721)
+                entered[c.from_lane].insert(c.to_lane);
+        CHECK(entered.size() == 3);
+        for (const auto& [lane, to] : entered) CHECK(to == std::set<int>{0, 1});
+    }
+    if (test::have_shared("cobb-county.osm.pbf")) {
+        // East-West Connector at Floyd Road: the two left turns' paths cross in the junction.
+        // Given a stage each, the single lane of Floyd Road Southwest had 35 s of a 120 s
+        // cycle and queued back for the whole hour; now one yields to the other.
+        const import::ImportResult& r = imported("cobb-county.osm.pbf");
+        const signals::SignalPlan* plan = nullptr;
+        for (const signals::SignalPlan& p : r.signal_plans)
+            if (r.network.junction(p.junction).name == "East-West Connector / Floyd Road Southwest / Floyd Road") plan = &p;
+        REQUIRE(plan != nullptr);
+        std::vector<std::set<std::size_t>> lefts;  // stages of each East-West Connector left
+        for (std::size_t g = 0; g < plan->groups.size(); ++g) {
+            const network::Connection& c = r.network.connection(plan->groups[g].connections.front());
+            if (r.network.link(c.from_link).name != "East-West Connector" || c.turn != network::Turn::Left) continue;
+            lefts.emplace_back();
+            for (std::size_t s = 0; s < plan->stages.size(); ++s)
+                for (std::uint16_t k : plan->stages[s].green_groups)
+                    if (k == g) lefts.back().insert(s);
+        }
+        REQUIRE(lefts.size() == 2);
+        CHECK(lefts[0] == lefts[1]);
+    }
+}

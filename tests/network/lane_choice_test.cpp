@@ -62,7 +62,8 @@ std::vector<int> lanes_entered(const Network& net, LinkId from, int lane, LinkId
 }  // namespace
 
 TEST_CASE("every lane of a link too short to change lanes on leads everywhere the link leads", "[network][connections]") {
-    const Approach a = approach(12.0, 2, 2);  // J1 -> J2 is 10 m
+    // Behind a signal (no choice of lane entering J1 -> J2, 10 m long): each lane anywhere.
+    const Approach a = approach(12.0, 2, 2, JunctionControl::TrafficSignals);
     const std::set<std::uint32_t> all{a.north.value, a.east.value, a.south.value};
     CHECK(links_reached(a.net, a.link, 0) == all);
     CHECK(links_reached(a.net, a.link, 1) == all);
@@ -71,15 +72,24 @@ TEST_CASE("every lane of a link too short to change lanes on leads everywhere th
         if (c.to_link == a.east) CHECK(c.to_lane == c.from_lane);
 
     // On a long link lanes keep to their turns: the right lane does not turn left.
-    const Approach long_link = approach(100.0, 2, 2);
+    const Approach long_link = approach(100.0, 2, 2, JunctionControl::TrafficSignals);
     CHECK(links_reached(long_link.net, long_link.link, 0).count(long_link.north.value) == 0);
     CHECK(links_reached(long_link.net, long_link.link, 1).count(long_link.south.value) == 0);
 
     ConnectionOptions off;
     off.min_lane_change_length_m = 0.0;
-    Approach no_fan_out = approach(12.0, 2, 2);
+    Approach no_fan_out = approach(12.0, 2, 2, JunctionControl::TrafficSignals);
     build_connections(no_fan_out.net, off);
     CHECK(links_reached(no_fan_out.net, no_fan_out.link, 0).count(no_fan_out.north.value) == 0);
+}
+
+TEST_CASE("a short link entered with a choice of lane keeps lanes that would merge into one apart", "[network][connections]") {
+    // Straight on from a junction without signals, vehicles take the lane they need as they
+    // enter J1 -> J2; both lanes turning into the one-lane side streets would only make each
+    // wait for the other's vehicle to clear the junction.
+    const Approach a = approach(12.0, 2, 2);
+    CHECK(links_reached(a.net, a.link, 0) == std::set<std::uint32_t>{a.east.value, a.south.value});
+    CHECK(links_reached(a.net, a.link, 1) == std::set<std::uint32_t>{a.north.value, a.east.value});
 }
 
 TEST_CASE("straight on into a short link, a lane may enter any of its lanes, its own first", "[network][connections]") {

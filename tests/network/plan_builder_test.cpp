@@ -225,3 +225,18 @@ TEST_CASE("derived plans respect who yields in the engine, and merging costs no 
         CHECK(problems.empty());
     }
 }
+
+TEST_CASE("opposite arms pair up however many arms meet, and stages that cross nothing join up", "[signals][plans]") {
+    // A crossing with a fifth road coming in at 45 degrees (a slip road joined into it): the
+    // main road's two arms still get green together.
+    Network five = test::star_junction({{0, 2}, {45, 1}, {90, 1}, {180, 2}, {270, 1}});
+    const SignalPlan five_plan = star_plan(five);
+    CHECK(together(five, five_plan, inbound(0), Turn::Straight, inbound(3), Turn::Straight));
+    check_plan(five, five_plan, compute_conflicts(five));
+    // Two roads meeting at a corner: each turns into the other without crossing its path,
+    // so one stage serves both.
+    Network corner = test::star_junction({{0, 1}, {90, 1}});
+    const SignalPlan corner_plan = star_plan(corner);
+    CHECK(corner_plan.stages.size() == 1);
+    check_plan(corner, corner_plan, compute_conflicts(corner));
+}
