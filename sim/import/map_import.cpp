@@ -108,6 +108,8 @@ void derive_signal_plans(ImportResult& r, const std::vector<JunctionId>& signali
     // count; each chunk indexes the connections once (derive_crossing_plans).
     constexpr std::size_t kChunk = 128;
     const std::size_t chunks = (crossings.size() + kChunk - 1) / kChunk;
+    signals::PlanBuilderOptions options;
+    options.permissive_shared_lefts = true;  // mapped lanes without a left-turn lane
     std::vector<std::vector<signals::SignalPlan>> plans(crossings.size());
     std::vector<std::vector<std::string>> failures(crossings.size());
     // Nothing may be thrown out of a TBB body: failures are carried out and reported.
@@ -115,14 +117,14 @@ void derive_signal_plans(ImportResult& r, const std::vector<JunctionId>& signali
         const std::size_t begin = c * kChunk, end = std::min(crossings.size(), begin + kChunk);
         try {
             auto got = signals::derive_crossing_plans(
-                net, std::span<const std::vector<JunctionId>>(crossings.data() + begin, end - begin));
+                net, std::span<const std::vector<JunctionId>>(crossings.data() + begin, end - begin), options);
             std::move(got.begin(), got.end(), plans.begin() + static_cast<std::ptrdiff_t>(begin));
         } catch (const std::exception&) {
             for (std::size_t k = begin; k < end; ++k) {  // rare: each junction alone, to find the one that fails
                 failures[k].assign(crossings[k].size(), "");
                 for (JunctionId j : crossings[k]) {
                     try {
-                        plans[k].push_back(signals::derive_fixed_time_plan(net, j));
+                        plans[k].push_back(signals::derive_fixed_time_plan(net, j, options));
                     } catch (const std::exception& e) {
                         plans[k].emplace_back();
                         failures[k][plans[k].size() - 1] = e.what();

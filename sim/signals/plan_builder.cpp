@@ -198,8 +198,10 @@ private:
             for (std::size_t a : axis.approaches) {
                 const std::uint16_t g = approaches_[a].group[static_cast<std::size_t>(t)];
                 if (g == kNoGroup) continue;
-                const bool has_straight = approaches_[a].group[static_cast<std::size_t>(Turn::Straight)] != kNoGroup;
-                (has_straight ? lefts : through).push_back(g);
+                const std::uint16_t straight = approaches_[a].group[static_cast<std::size_t>(Turn::Straight)];
+                const bool shared = options_.permissive_shared_lefts && straight != kNoGroup && shares_a_lane(g, straight);
+                if (shared) plan_.groups[g].permissive = true;
+                (straight != kNoGroup && !shared ? lefts : through).push_back(g);
             }
         if (options_.protected_lefts) {
             add_stage(std::move(through), options_.green_through_s);
@@ -358,6 +360,13 @@ private:
                 break;
             }
         }
+    }
+
+    bool shares_a_lane(std::uint16_t g, std::uint16_t k) const {
+        for (ConnectionId a : plan_.groups[g].connections)
+            for (ConnectionId b : plan_.groups[k].connections)
+                if (net_.connection(a).from_lane == net_.connection(b).from_lane) return true;
+        return false;
     }
 
     bool feeds(std::size_t f, LinkId link) const {

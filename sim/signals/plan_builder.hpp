@@ -15,6 +15,11 @@ namespace ut::signals {
 
 struct PlanBuilderOptions {
     bool protected_lefts = true;
+    // A left turn that shares its lane with straight-on traffic (no left-turn lane) turns
+    // permissively with the through movements, as where such a lane has no arrow: its own
+    // protected stage would hold the straight traffic queued behind it for the whole through
+    // stage (imported maps; the generated grids keep their protected lefts).
+    bool permissive_shared_lefts = false;
     double green_through_s = 25.0;
     double green_left_s = 10.0;
     double yellow_s = 3.0;

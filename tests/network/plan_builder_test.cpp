@@ -4,6 +4,7 @@
 // is the safety contract between conflicts.cpp and plan_builder.cpp.)
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -55,6 +56,19 @@ void check_plan(const Network& net, const SignalPlan& plan, const std::vector<Co
     }
 }
 
+// The plan of J0 of a star junction (junction_fixtures.hpp), its connections built first.
+SignalPlan star_plan(Network& net, const signals::PlanBuilderOptions& options = {}) {
+    build_connections(net);
+    return signals::derive_fixed_time_plan(net, JunctionId{0}, options);
+}
+
+// Whether the left turns, and only they, turn permissively.
+bool only_lefts_permissive(const Network& net, const SignalPlan& plan) {
+    return std::all_of(plan.groups.begin(), plan.groups.end(), [&](const signals::SignalGroup& g) {
+        return g.permissive == (net.connection(g.connections.front()).turn == Turn::Left);
+    });
+}
+
 void check_all(const GeneratedNetwork& g) {
     const auto conflicts = compute_conflicts(g.network);
     for (const SignalPlan& plan : g.signal_plans) check_plan(g.network, plan, conflicts);
@@ -81,18 +95,19 @@ TEST_CASE("grid plans serve every movement once and never protect two conflictin
     check_all(make_arterial({}));
 }
 
-TEST_CASE("without protected lefts a crossing has two stages and permissive lefts", "[signals][plans]") {
-    Network net = test::star_junction({{0, 2}, {90, 2}, {180, 2}, {270, 2}});
-    build_connections(net);
-    signals::PlanBuilderOptions options;
-    options.protected_lefts = false;
-    const SignalPlan plan = signals::derive_fixed_time_plan(net, JunctionId{0}, options);
-    CHECK(plan.stages.size() == 2);
-    for (const auto& group : plan.groups) {
-        const bool left = net.connection(group.connections.front()).turn == Turn::Left;
-        CHECK(group.permissive == left);
+TEST_CASE("without protected lefts, or without left-turn lanes on imported maps, a crossing has two stages and permissive lefts",
+          "[signals][plans]") {
+    signals::PlanBuilderOptions no_arrows;
+    no_arrows.protected_lefts = false;
+    signals::PlanBuilderOptions imported;  // one lane each way: lefts share it with straight on
+    imported.permissive_shared_lefts = true;
+    for (const auto& [lanes, options] : {std::pair{2, no_arrows}, std::pair{1, imported}}) {
+        Network net = test::star_junction({{0, lanes}, {90, lanes}, {180, lanes}, {270, lanes}});
+        const SignalPlan plan = star_plan(net, options);
+        CHECK(plan.stages.size() == 2);
+        CHECK(only_lefts_permissive(net, plan));
+        check_plan(net, plan, compute_conflicts(net));
     }
-    check_plan(net, plan, compute_conflicts(net));
 }
 
 TEST_CASE("the main road's through movement gets the first stage", "[signals][plans]") {
@@ -168,12 +183,6 @@ bool together(const Network& net, const SignalPlan& plan, LinkId a, Turn ta, Lin
     return share_a_stage(stages_serving(net, plan, a, ta), stages_serving(net, plan, b, tb));
 }
 
-// The plan of J0 of a star junction (junction_fixtures.hpp), its connections built first.
-SignalPlan star_plan(Network& net) {
-    build_connections(net);
-    return signals::derive_fixed_time_plan(net, JunctionId{0});
-}
-
 }  // namespace
 
 TEST_CASE("approaches from one direction are one arm, served together", "[signals][plans]") {
@@ -239,4 +248,22 @@ TEST_CASE("opposite arms pair up however many arms meet, and stages that cross n
     const SignalPlan corner_plan = star_plan(corner);
     CHECK(corner_plan.stages.size() == 1);
     check_plan(corner, corner_plan, compute_conflicts(corner));
+}
+
+TEST_CASE("on imported maps a left turn without a lane of its own turns permissively with the through traffic", "[signals][plans]") {
+    // A protected left stage would hold the straight-on traffic sharing its lane behind the
+    // first left-turner for the whole through stage.
+    signals::PlanBuilderOptions imported;
+    imported.permissive_shared_lefts = true;
+    Network shared = test::star_junction({{0, 1}, {90, 1}, {180, 1}, {270, 1}});
+    const SignalPlan plan = star_plan(shared, imported);
+    CHECK(together(shared, plan, inbound(2), Turn::Left, inbound(2), Turn::Straight));
+    CHECK(signals::check_plan(shared, signals::ConflictTable(shared), plan).empty());
+    // With a left-turn lane (4 lanes: right | straight | straight | left) it keeps its arrow.
+    Network pockets = test::star_junction({{0, 4}, {90, 4}, {180, 4}, {270, 4}});
+    const SignalPlan pocket_plan = star_plan(pockets, imported);
+    CHECK(pocket_plan.stages.size() == 4);
+    CHECK_FALSE(together(pockets, pocket_plan, inbound(2), Turn::Left, inbound(2), Turn::Straight));
+    // Generated networks keep protected lefts (the default).
+    CHECK(star_plan(shared).stages.size() == 4);
 }
