@@ -49,6 +49,7 @@ struct Timing {
     double wall_s = 1e30;
     double cpu_s = 1e30;
     std::uint64_t updates = 0;
+    engine::PhaseTimes phases;
 };
 
 Timing time_window(const engine::Simulation& warm, unsigned threads, double window_s) {
@@ -60,7 +61,7 @@ Timing time_window(const engine::Simulation& warm, unsigned threads, double wind
     sim.run_until(warm.time_s() + window_s);
     const auto end = std::chrono::steady_clock::now();
     return {std::chrono::duration<double>(end - start).count(), cpu_seconds() - cpu_start,
-            sim.counters().vehicle_steps - before};
+            sim.counters().vehicle_steps - before, sim.phase_times()};
 }
 
 void run_case(const Case& c) {
@@ -92,7 +93,7 @@ void run_case(const Case& c) {
         for (unsigned threads : {1u, 2u}) {
             const Timing t = time_window(warm, threads, c.window_s);
             Timing& b = best[threads - 1];
-            if (t.wall_s < b.wall_s) b = Timing{t.wall_s, std::min(b.cpu_s, t.cpu_s), t.updates};
+            if (t.wall_s < b.wall_s) b = Timing{t.wall_s, std::min(b.cpu_s, t.cpu_s), t.updates, t.phases};
             else b.cpu_s = std::min(b.cpu_s, t.cpu_s);
         }
     }
@@ -106,6 +107,11 @@ void run_case(const Case& c) {
                    " {:.2f} M updates per CPU-second)\n",
                    threads, threads > 1 ? "s" : " ", static_cast<double>(t.updates) / t.wall_s / 1e6,
                    c.window_s / t.wall_s, c.window_s, t.wall_s, static_cast<double>(t.updates) / t.cpu_s / 1e6);
+        std::string shares;
+        for (std::size_t p = 0; p < std::size(engine::PhaseTimes::kNames); ++p)
+            shares += fmt::format("{} {:.1f}{}", engine::PhaseTimes::kNames[p], 100.0 * t.phases.seconds[p] / t.wall_s,
+                                  p + 1 < std::size(engine::PhaseTimes::kNames) ? ", " : " %");
+        fmt::print("             time per phase: {}\n", shares);
     }
     fmt::print("  speed-up 2 threads / 1 thread: {:.2f}x; peak memory so far {:.0f} MB\n",
                best[0].wall_s / best[1].wall_s, peak_memory_mb());

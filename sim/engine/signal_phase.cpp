@@ -1,14 +1,13 @@
 // update_signals and apply_commands: the between-steps world of controllers and edits.
 //
-// update_signals runs every plan's controller (serially: there are only thousands, and
-// each writes only its own state), feeding it the detector actuations of its phases and,
+// update_signals runs every plan's controller that may change something now (in parallel
+// blocks of plans: each writes only its own state and logs into its block), feeding it the detector actuations of its phases and,
 // for max-pressure, each phase's pressure from the lane queues; then writes the colours of
 // the plan's groups and logs every colour change.
 #include <algorithm>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
-#include <array>
 #include <limits>
 #include <span>
 #include <type_traits>
@@ -86,11 +85,9 @@ void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector
 
     st.plan_group_offset.assign(st.plans.size(), 0);
     std::uint32_t groups = 0;
-    std::size_t max_groups = 0;
     for (std::size_t p = 0; p < st.plans.size(); ++p) {
         st.plan_group_offset[p] = groups;
         groups += static_cast<std::uint32_t>(st.plans[p].groups.size());
-        max_groups = std::max(max_groups, st.plans[p].groups.size());
     }
     st.group_color.assign(groups, SignalColor::Red);
     st.conn_group.assign(net.conn_from_lane.size(), kNone);
@@ -112,8 +109,9 @@ void rebuild_signals(const CompiledNetwork& net, SimState& st, const std::vector
     sc.controllers.assign(st.plans.size(), {});
     sc.start_s.assign(st.plans.size(), kNeverStarted);
     sc.yellow_until_s.assign(st.plans.size(), kNeverStarted);
+    sc.wake_s.assign(st.plans.size(), kNeverStarted);
     sc.group_hold_yellow.assign(groups, 0);
-    sc.scratch_colors.assign(max_groups, SignalColor::Red);
+    sc.blocks.clear();
     sc.junction_plan.assign(net.source().junctions.size(), kNone);
     for (std::size_t p = 0; p < st.plans.size(); ++p) {
         sc.wiring.push_back(wire_plan(net, st, sc.compiled[p]));
@@ -159,13 +157,13 @@ void explain(const signals::CompiledPlan& cp, const signals::ControllerState& s,
 }
 
 // Runs plan p's controller; `colors` is scratch for the plan's groups.
-void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span<SignalColor> colors) {
+void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span<SignalColor> colors,
+              std::vector<signals::PhaseChange>& log) {
     signals::SignalControl& sc = st.signal_control;
     const signals::CompiledPlan& cp = sc.compiled[p];
     const signals::PlanWiring& wiring = sc.wiring[p];
     signals::ControllerState& state = sc.controllers[p];
     const std::size_t n_groups = colors.size();
-    if (cp.fixed_time_only && st.time_s < state.quiet_until_s) return;  // nothing can change yet
 
     if (st.time_s + 1e-9 < sc.start_s[p]) {  // a replaced plan: clear before starting
         for (std::size_t g = 0; g < n_groups; ++g)
@@ -194,6 +192,7 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span
         }
         signals::step_controller(cp, state, in);
         signals::controller_colors(cp, state, colors);
+        if (cp.fixed_time_only) sc.wake_s[p] = state.quiet_until_s;
     }
 
     SignalColor* out = st.group_color.data() + st.plan_group_offset[p];
@@ -206,7 +205,7 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span
             change.group = static_cast<std::uint16_t>(g);
             change.color = colors[g];
             explain(cp, state, change.group, change);
-            sc.log.push_back(change);
+            log.push_back(change);
         }
         out[g] = colors[g];
     }
@@ -216,31 +215,30 @@ void run_plan(const CompiledNetwork& net, SimState& st, std::size_t p, std::span
 
 void index_signal_plans(const CompiledNetwork& net, SimState& st) {
     rebuild_signals(net, st, {});
-    st.signal_control.log.reserve(1024);
 }
 
-constexpr std::size_t kLocalGroups = 256;
+constexpr std::size_t kPlansPerBlock = 64;
 
 void update_signals(StepContext& ctx) {
     SimState& st = ctx.st;
     signals::SignalControl& sc = st.signal_control;
-    auto serial = [&](std::size_t p) {
-        run_plan(ctx.net, st, p, std::span<SignalColor>(sc.scratch_colors.data(), st.plans[p].groups.size()));
-    };
-    if (sc.record_log) {  // the log is one list in plan order
-        for (std::size_t p = 0; p < st.plans.size(); ++p) serial(p);
-        return;
-    }
+    const std::size_t plans = st.plans.size();
+    sc.blocks.resize((plans + kPlansPerBlock - 1) / kPlansPerBlock);
     // Each plan writes only its own controller state and group colours.
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, st.plans.size(), 64), [&](const tbb::blocked_range<std::size_t>& r) {
-        std::array<SignalColor, kLocalGroups> local{};
-        for (std::size_t p = r.begin(); p != r.end(); ++p) {
-            const std::size_t n = st.plans[p].groups.size();
-            if (n <= local.size()) run_plan(ctx.net, st, p, std::span<SignalColor>(local.data(), n));
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, sc.blocks.size()), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t b = r.begin(); b != r.end(); ++b) {
+            signals::PlanBlockScratch& block = sc.blocks[b];
+            for (std::size_t p = b * kPlansPerBlock; p < std::min(plans, (b + 1) * kPlansPerBlock); ++p) {
+                if (st.time_s < sc.wake_s[p]) continue;
+                block.colors.resize(st.plans[p].groups.size());
+                run_plan(ctx.net, st, p, block.colors, block.log);
+            }
         }
     });
-    for (std::size_t p = 0; p < st.plans.size(); ++p)  // plans too big for the local scratch
-        if (st.plans[p].groups.size() > kLocalGroups) serial(p);
+    for (signals::PlanBlockScratch& block : sc.blocks) {  // the log is one list in plan order
+        sc.log.insert(sc.log.end(), block.log.begin(), block.log.end());
+        block.log.clear();
+    }
 }
 
 void apply_commands(StepContext& ctx) {

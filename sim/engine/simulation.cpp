@@ -1,11 +1,14 @@
 #include "engine/simulation.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "engine/compiled_network.hpp"
@@ -55,7 +58,9 @@ namespace {
 template <class T>
 void gather(std::vector<T>& in, std::vector<T>& out, const std::vector<std::uint32_t>& order) {
     out.resize(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) out[i] = in[order[i]];
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 8192), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) out[i] = in[order[i]];
+    });
     in.swap(out);
 }
 
@@ -165,6 +170,7 @@ Simulation& Simulation::operator=(const Simulation& other) {
         net_ = other.net_;
         state_ = std::make_unique<SimState>(*other.state_);
         executor_ = other.executor_;
+        phase_times_ = {};
     }
     return *this;
 }
@@ -176,14 +182,27 @@ Simulation::~Simulation() = default;
 void Simulation::step_phases() {
     SimState& st = *state_;
     StepContext ctx{*net_, st, st.config.step_s};
+    auto lap_start = std::chrono::steady_clock::now();
+    auto lap = [&](int phase) {
+        const auto now = std::chrono::steady_clock::now();
+        phase_times_.seconds[phase] += std::chrono::duration<double>(now - lap_start).count();
+        lap_start = now;
+    };
     apply_commands(ctx);
+    lap(0);
     insert_departures(ctx);
+    lap(1);
     metrics::update_detectors(*net_, st);
+    lap(2);
     update_signals(ctx);
+    lap(3);
     const std::uint64_t vehicles = st.counters.in_network;  // each is planned once this step
     scan_fronts(ctx);
+    lap(4);
     plan_lanes(ctx);
+    lap(5);
     integrate(ctx);
+    lap(6);
     st.counters.vehicle_steps += vehicles;
     ++st.step;
     st.time_s = static_cast<double>(st.step) * st.config.step_s;

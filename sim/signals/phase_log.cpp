@@ -118,7 +118,7 @@ std::vector<std::string> phase_log_group_names(const SignalPlan& plan) {
     return out;
 }
 
-std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const std::vector<PhaseChange>& log, std::uint32_t p) {
+std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const PhaseLog& log, std::uint32_t p) {
     const std::vector<std::string> names = phase_log_group_names(plan);
     std::vector<PhaseLogRow> rows;
     for (const PhaseChange& c : log) {
@@ -130,7 +130,7 @@ std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const std::vecto
 
 std::vector<std::filesystem::path> write_phase_logs(const std::filesystem::path& dir, const network::Network& net,
                                                     const std::vector<SignalPlan>& plans,
-                                                    const std::vector<PhaseChange>& log) {
+                                                    const PhaseLog& log) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw output::OutputError("cannot create the folder " + dir.string() + ": " + ec.message());

@@ -55,14 +55,14 @@ std::vector<PhaseLogName> phase_log_names(const network::Network& net, const std
 // be written.
 std::vector<std::filesystem::path> write_phase_logs(const std::filesystem::path& dir, const network::Network& net,
                                                     const std::vector<SignalPlan>& plans,
-                                                    const std::vector<PhaseChange>& log);
+                                                    const PhaseLog& log);
 
 // The group column of each of a plan's groups: its name, and where two groups share one,
 // "NAME (group N)" with N its index in the plan, so every row names one group.
 std::vector<std::string> phase_log_group_names(const SignalPlan& plan);
 
 // The rows of one plan (plan index p) from the engine's log, as the CSV has them.
-std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const std::vector<PhaseChange>& log, std::uint32_t p);
+std::vector<PhaseLogRow> phase_log_rows(const SignalPlan& plan, const PhaseLog& log, std::uint32_t p);
 
 // Whether a file is a phase log by its header (time_s, group and color columns): other
 // CSVs may share its folder.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "signals/controller.hpp"
@@ -21,10 +22,21 @@ struct PhaseChange {
     EndReason reason = EndReason::None;
 };
 
+// The colour changes of a run, in time and plan order. A deque: it grows by thousands of
+// entries a minute on a city, and must never be moved as a whole (nor after a fork's copy).
+using PhaseLog = std::deque<PhaseChange>;
+
 // Where a plan's phases look and what they move, in engine indices.
 struct PlanWiring {
     std::vector<std::vector<std::uint32_t>> phase_detectors;  // per phase: detector indices
     std::vector<std::vector<std::uint32_t>> phase_connections;  // per phase: connection indices it serves
+};
+
+// Scratch for one block of consecutive plans, so that blocks run in parallel: the colours
+// being computed, and the colour changes logged, joined into SignalControl::log in plan order.
+struct PlanBlockScratch {
+    std::vector<SignalColor> colors;
+    std::vector<PhaseChange> log;
 };
 
 struct SignalControl {
@@ -37,10 +49,14 @@ struct SignalControl {
     std::vector<double> start_s;
     std::vector<double> yellow_until_s;
     std::vector<std::uint8_t> group_hold_yellow;  // flattened like SimState::group_color
-    std::vector<SignalColor> scratch_colors;      // reused each step
+    std::vector<PlanBlockScratch> blocks;        // reused each step
+    // Per plan, the time before which its controller cannot change anything (a fixed-time
+    // plan between two colour changes): thousands of sleeping plans are skipped by reading
+    // one small array instead of each plan's scattered state.
+    std::vector<double> wake_s;
 
     bool record_log = true;
-    std::vector<PhaseChange> log;
+    PhaseLog log;
 };
 
 }  // namespace ut::signals

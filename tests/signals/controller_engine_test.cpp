@@ -41,7 +41,7 @@ engine::SimulationInputs arterial(unsigned threads) {
     return in;
 }
 
-bool same_log(const std::vector<signals::PhaseChange>& a, const std::vector<signals::PhaseChange>& b) {
+bool same_log(const signals::PhaseLog& a, const signals::PhaseLog& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (a[i].time_s != b[i].time_s || a[i].group != b[i].group || a[i].color != b[i].color || a[i].plan != b[i].plan)
