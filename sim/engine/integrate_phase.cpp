@@ -19,27 +19,50 @@ constexpr std::size_t kLanesPerTask = 32;
 // renumbering every few seconds keeps the arrays nearly sequential for little cost.
 constexpr std::uint64_t kRenumberEverySteps = 16;
 
+// Active lanes are gathered from in chunks of this many, in parallel, each into its own
+// LaneChunk; the chunks are joined in order, so the result does not depend on the threads.
+constexpr std::size_t kLanesPerChunk = 1024;
+
+template <class Body>
+void for_each_chunk(SimState& st, Body&& body) {
+    const std::size_t lanes = st.active_lanes.size();
+    st.lane_chunks.resize((lanes + kLanesPerChunk - 1) / kLanesPerChunk);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, st.lane_chunks.size()), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t c = r.begin(); c != r.end(); ++c)
+            body(st.lane_chunks[c], c * kLanesPerChunk, std::min(lanes, (c + 1) * kLanesPerChunk));
+    });
+}
+
 void collect_leavers(StepContext& ctx) {
     SimState& st = ctx.st;
-    auto& veh = st.vehicles;
-    st.transfers.clear();
-    st.arrived_slots.clear();
-    for (std::uint32_t lane : st.active_lanes) {
-        if (st.lane_leavers[lane] == 0) continue;
-        const std::uint32_t* list = ctx.lane_begin(lane);
-        for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
-            const std::uint32_t v = list[i];
-            const std::uint32_t target = veh.next_lane[v];
-            if (target == lane) continue;
-            if (target == kNone) {
-                st.arrived_slots.push_back(v);
-                if (!ctx.net.is_internal(lane)) ++st.lane_stats.left[lane];
-            } else {
-                st.transfers.push_back({target, veh.pos_m[v], v});
-                if (!ctx.net.is_internal(lane) && ctx.net.lane_link[target] != ctx.net.lane_link[lane])
-                    ++st.lane_stats.left[lane];
+    for_each_chunk(st, [&](SimState::LaneChunk& chunk, std::size_t first, std::size_t last) {
+        auto& veh = st.vehicles;
+        chunk.transfers.clear();
+        chunk.arrived.clear();
+        for (std::size_t a = first; a < last; ++a) {
+            const std::uint32_t lane = st.active_lanes[a];
+            if (st.lane_leavers[lane] == 0) continue;
+            const std::uint32_t* list = ctx.lane_begin(lane);
+            for (std::uint32_t i = 0; i < st.lane_count[lane]; ++i) {
+                const std::uint32_t v = list[i];
+                const std::uint32_t target = veh.next_lane[v];
+                if (target == lane) continue;
+                if (target == kNone) {
+                    chunk.arrived.push_back(v);
+                    if (!ctx.net.is_internal(lane)) ++st.lane_stats.left[lane];
+                } else {
+                    chunk.transfers.push_back({target, veh.pos_m[v], v});
+                    if (!ctx.net.is_internal(lane) && ctx.net.lane_link[target] != ctx.net.lane_link[lane])
+                        ++st.lane_stats.left[lane];
+                }
             }
         }
+    });
+    st.transfers.clear();
+    st.arrived_slots.clear();
+    for (const SimState::LaneChunk& chunk : st.lane_chunks) {
+        st.transfers.insert(st.transfers.end(), chunk.transfers.begin(), chunk.transfers.end());
+        st.arrived_slots.insert(st.arrived_slots.end(), chunk.arrived.begin(), chunk.arrived.end());
     }
     // The keys are unique (a vehicle moves once), so the parallel sort's order is the same
     // for any thread count.
@@ -155,19 +178,42 @@ void record_arrivals(StepContext& ctx) {
 }
 
 // Active lanes after the step: previously active lanes still occupied plus transfer targets.
+// Each chunk of the old list takes the targets in its range of lane ids (the first chunk
+// from lane 0, the last to the end), so the joined chunks stay ascending.
 void refresh_active_lanes(StepContext& ctx) {
     SimState& st = ctx.st;
     std::vector<std::uint32_t>& targets = st.touched_lanes;
     for (std::uint32_t& start : targets) start = st.transfers[start].lane;
-    std::vector<std::uint32_t>& merged = st.scratch;
-    merged.clear();
-    std::merge(st.active_lanes.begin(), st.active_lanes.end(), targets.begin(), targets.end(),
-               std::back_inserter(merged));
-    st.active_lanes.clear();
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-        if (i > 0 && merged[i] == merged[i - 1]) continue;
-        if (st.lane_count[merged[i]] > 0) st.active_lanes.push_back(merged[i]);
+    if (st.active_lanes.empty()) {
+        st.active_lanes = targets;  // every target holds the vehicle just moved there
+        return;
     }
+    const std::size_t chunks = (st.active_lanes.size() + kLanesPerChunk - 1) / kLanesPerChunk;
+    for_each_chunk(st, [&](SimState::LaneChunk& chunk, std::size_t first, std::size_t last) {
+        const std::size_t c = first / kLanesPerChunk;
+        auto targets_from = [&](std::size_t a) {
+            return std::lower_bound(targets.begin(), targets.end(), st.active_lanes[a]);
+        };
+        const auto t_first = c == 0 ? targets.begin() : targets_from(first);
+        const auto t_last = c + 1 == chunks ? targets.end() : targets_from(last);
+        chunk.active.clear();
+        auto a = st.active_lanes.begin() + static_cast<std::ptrdiff_t>(first);
+        const auto a_last = st.active_lanes.begin() + static_cast<std::ptrdiff_t>(last);
+        auto t = t_first;
+        while (a != a_last || t != t_last) {
+            std::uint32_t lane;
+            if (t == t_last || (a != a_last && *a < *t)) lane = *a++;
+            else if (a == a_last || *t < *a) lane = *t++;
+            else {
+                lane = *a++;
+                ++t;
+            }
+            if (st.lane_count[lane] > 0) chunk.active.push_back(lane);
+        }
+    });
+    st.active_lanes.clear();
+    for (const SimState::LaneChunk& chunk : st.lane_chunks)
+        st.active_lanes.insert(st.active_lanes.end(), chunk.active.begin(), chunk.active.end());
 }
 
 // Renumbers the slots in the order the step visits them: active lanes ascending, each

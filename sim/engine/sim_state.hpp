@@ -137,6 +137,14 @@ struct SimState {
         std::uint32_t vehicle;
     };
     std::vector<Transfer> transfers;
+    // Per chunk of consecutive active lanes, so that the integrate phase can gather in
+    // parallel and join the chunks in order.
+    struct LaneChunk {
+        std::vector<Transfer> transfers;
+        std::vector<std::uint32_t> arrived;
+        std::vector<std::uint32_t> active;
+    };
+    std::vector<LaneChunk> lane_chunks;
     std::vector<std::uint32_t> lane_leavers;     // per lane: vehicles leaving it this step
     std::vector<std::uint32_t> touched_lanes;
     std::vector<std::uint32_t> arrived_slots;
