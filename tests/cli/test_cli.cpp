@@ -2,48 +2,18 @@
 // The binary is found next to the test binary (both go to build*/bin), else in build/bin.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <array>
-#include <cstdio>
 #include <fstream>
 
 #include <fmt/format.h>
 
+#include "cli/run_urbantwin.hpp"
 #include "output/test_temp_dir.hpp"
 
 namespace {
 
-std::filesystem::path urbantwin_binary() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto beside = self.parent_path() / "urbantwin";
-        if (std::filesystem::exists(beside)) return beside;
-    }
-    return std::filesystem::path(URBANTWIN_SOURCE_DIR) / "build" / "bin" / "urbantwin";
-}
+using Result = ut::test::CommandResult;
 
-struct Result {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr together
-};
-
-Result run(const std::string& args) {
-    const auto binary = urbantwin_binary();
-    REQUIRE(std::filesystem::exists(binary));  // build the urbantwin target first
-    // fmt, not operator+: GCC 12 -O3 warns falsely (-Wrestrict) on "'" + std::string.
-    const std::string command = fmt::format("'{}' {} 2>&1 </dev/null", binary.string(), args);
-    Result r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Result run(const std::string& args) { return ut::test::run_urbantwin(args); }
 
 void write_text(const std::filesystem::path& p, const std::string& text) {
     std::ofstream out(p);

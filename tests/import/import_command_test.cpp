@@ -2,42 +2,17 @@
 // leaves no output file behind. The binary is the one next to the test binary (build*/bin).
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 
 #include <fmt/format.h>
 
+#include "cli/run_urbantwin.hpp"
 #include "import/import_test_util.hpp"
 
 namespace {
 
-std::filesystem::path urbantwin_binary() {
-    std::error_code ec;
-    const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (!ec && std::filesystem::exists(self.parent_path() / "urbantwin")) return self.parent_path() / "urbantwin";
-    return std::filesystem::path(URBANTWIN_SOURCE_DIR) / "build" / "bin" / "urbantwin";
-}
+using Run = ut::test::CommandResult;
 
-struct Run {
-    int exit_code = -1;
-    std::string output;
-};
-
-Run urbantwin(const std::string& args) {
-    const auto binary = urbantwin_binary();
-    REQUIRE(std::filesystem::exists(binary));  // build the urbantwin target first
-    const std::string command = fmt::format("'{}' {} 2>&1 </dev/null", binary.string(), args);
-    Run r;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) r.output.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run urbantwin(const std::string& args) { return ut::test::run_urbantwin(args); }
 
 }  // namespace
 
