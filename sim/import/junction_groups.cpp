@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <unordered_map>
 
@@ -64,6 +65,57 @@ JunctionGroups group_close_points(const std::vector<Vec2>& points, double distan
     for (std::uint32_t i = 0; i < points.size(); ++i)
         if (!placed[g.group_of[i]]) g.position[g.group_of[i]] = points[i], placed[g.group_of[i]] = 1;
     return g;
+}
+
+std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points, const std::vector<RoadPiece>& pieces,
+                                                 double hold_length_m, double max_extent_m) {
+    const std::size_t n = points.size();
+    std::vector<std::vector<std::uint32_t>> neighbours(n);
+    std::vector<double> widest_m(n, 0.0);
+    UnionFind ring_of(n);
+    std::vector<std::uint32_t> ring_pieces_at(n, 0);
+    for (const RoadPiece& p : pieces) {
+        if (p.a == p.b) continue;
+        for (auto [x, y] : {std::pair{p.a, p.b}, std::pair{p.b, p.a}}) {
+            neighbours[x].push_back(y);
+            widest_m[x] = std::max(widest_m[x], p.width_m);
+            ring_pieces_at[x] += p.roundabout ? 1 : 0;
+        }
+        if (p.roundabout) ring_of.unite(p.a, p.b);
+    }
+    std::vector<std::uint32_t> degree(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& nb = neighbours[i];
+        std::sort(nb.begin(), nb.end());
+        degree[i] = static_cast<std::uint32_t>(std::unique(nb.begin(), nb.end()) - nb.begin());
+    }
+    // Per ring (by its root): whether it qualifies so far, and its extent.
+    struct Ring {
+        bool small = true;
+        Vec2 lo{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+        Vec2 hi{std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+    };
+    std::unordered_map<std::uint32_t, Ring> rings;
+    for (const RoadPiece& p : pieces) {
+        if (!p.roundabout || p.a == p.b) continue;
+        Ring& r = rings[ring_of.find(p.a)];
+        // What make_link keeps of the piece (road_graph.cpp): set back at both ends, but
+        // never below 40 % of it or the room for one car.
+        const double set_back = setback_m(degree[p.a], widest_m[p.a]) + setback_m(degree[p.b], widest_m[p.b]);
+        const double kept = std::max({p.length_m - set_back, 0.4 * p.length_m, std::min(p.length_m, hold_length_m)});
+        r.small = r.small && kept < 2.0 * hold_length_m && ring_pieces_at[p.a] >= 2 && ring_pieces_at[p.b] >= 2;
+        for (const Vec2 q : {points[p.a], points[p.b]}) {
+            r.lo = {std::min(r.lo.x, q.x), std::min(r.lo.y, q.y)};
+            r.hi = {std::max(r.hi.x, q.x), std::max(r.hi.y, q.y)};
+        }
+    }
+    std::vector<JunctionPiece> out;
+    for (const RoadPiece& p : pieces) {
+        if (!p.roundabout || p.a == p.b) continue;
+        const Ring& r = rings[ring_of.find(p.a)];
+        if (r.small && distance(r.lo, r.hi) <= max_extent_m) out.push_back({p.a, p.b, 0.0, max_extent_m});
+    }
+    return out;
 }
 
 JunctionGroups join_by_pieces(const std::vector<Vec2>& points, std::vector<JunctionPiece> pieces) {

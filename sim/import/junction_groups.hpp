@@ -9,7 +9,9 @@
 //     junction with longer movements through it simulates what drivers do;
 //   - the signalised junctions of one signal cluster joined by a piece up to
 //     signal_join_m (a dual-carriageway crossing): one junction with one plan (the plans
-//     of a cluster's junctions left apart are coordinated instead, derive_crossing_plans).
+//     of a cluster's junctions left apart are coordinated instead, derive_crossing_plans);
+//   - the junctions around a roundabout too small to hold a queue on its ring
+//     (mini_roundabout_joins).
 #pragma once
 
 #include <cstdint>
@@ -33,6 +35,31 @@ struct JunctionPiece {
     double length_m = 0.0;     // shortest pieces are joined first
     double max_extent_m = 0.0;  // joined only while the group's bounding box diagonal stays within
 };
+
+// How far a link is set back from a junction where `degree` other junctions are joined to it
+// by roads, the widest `widest_m` across: room for the connections to turn (none at a dead
+// end, 1 m where a road only goes on).
+inline double setback_m(std::uint32_t degree, double widest_m) {
+    return degree <= 1 ? 0.0 : degree == 2 ? 1.0 : 0.5 * widest_m + 1.0;
+}
+
+// A road piece between two junction points, as the rules above see it.
+struct RoadPiece {
+    std::uint32_t a = 0;  // indices into the points
+    std::uint32_t b = 0;
+    double length_m = 0.0;
+    double width_m = 0.0;     // the carriageway(s), all lanes of both directions
+    bool roundabout = false;  // a piece of a roundabout's ring (junction=roundabout|circular)
+};
+
+// The pieces that join the points around each roundabout whose every ring piece, set back
+// at both ends, leaves a link shorter than two cars (2 x hold_length_m): one car waiting on
+// each piece for the next one locks such a ring for good, as drivers never let it happen
+// (Monaco: Lacets Saint-Léon, a 54 m two-lane ring with four arms whose pieces were 7.5 m
+// links). A ring is a closed chain of roundabout pieces (every point on it has two), at most
+// max_extent_m across; its pieces come back with length 0 (joined before any other).
+std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points, const std::vector<RoadPiece>& pieces,
+                                                 double hold_length_m, double max_extent_m);
 
 // Joins the points each piece links; a joined group sits at the mean of its members, a
 // single point stays exactly where it was.

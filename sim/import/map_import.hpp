@@ -78,13 +78,16 @@ struct ImportOptions {
     double lane_width_m = 3.25;
     double merge_distance_m = 1.0;       // junctions closer than this become one
     // Junctions joined by a road piece shorter than this become one junction, while it stays
-    // within join_extent_m (dual-carriageway crossings, staggered junctions); 0: off.
+    // within join_extent_m (dual-carriageway crossings, staggered junctions); 0: off (this
+    // also keeps every roundabout's ring, see hold_length_m).
     double join_distance_m = 10.0;
     double join_extent_m = 30.0;
     // A road piece shorter than this cannot hold a car (5 m and its 2.5 m gap): a vehicle
     // stopped on it stands in the junctions at both ends, and two junctions that wait for
     // each other's box deadlock. Its junctions are joined even beyond join_extent_m (up to
-    // twice that).
+    // twice that). A roundabout whose ring pieces all leave links shorter than two cars
+    // becomes one junction (up to twice join_extent_m across): a car waiting on each piece
+    // for the next one would lock its ring.
     double hold_length_m = 7.5;
     double min_link_length_m = 0.5;      // shorter links are collapsed into their junction
     double signal_approach_m = 30.0;     // a signal node this close before a junction signals it

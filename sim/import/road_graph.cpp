@@ -137,20 +137,29 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
         return length_m;
     };
     auto close_group = [&](std::uint32_t w, std::uint32_t i) { return close.group_of[jnode_of[g.way_nodes[w][i]]]; };
-    std::vector<JunctionPiece> short_pieces;
-    for (std::uint32_t w = 0; w < ways.size(); ++w)
+    std::vector<RoadPiece> road_pieces;
+    for (std::uint32_t w = 0; w < ways.size(); ++w) {
+        const RoadSpec& spec = *ways[w].spec;
         for (const auto& [first, last] : pieces[w])
-            if (const double len = piece_length(w, first, last); len < o.join_distance_m)
-                short_pieces.push_back({close_group(w, first), close_group(w, last), len,
-                                        len < o.hold_length_m ? 2.0 * o.join_extent_m : o.join_extent_m});
+            road_pieces.push_back({close_group(w, first), close_group(w, last), piece_length(w, first, last),
+                                   (spec.forward.lanes + spec.backward.lanes) * o.lane_width_m, spec.roundabout});
+    }
+    std::vector<JunctionPiece> short_pieces;
+    if (o.join_distance_m > 0.0)
+        short_pieces = mini_roundabout_joins(close.position, road_pieces, o.hold_length_m, 2.0 * o.join_extent_m);
+    for (const RoadPiece& p : road_pieces)
+        if (p.length_m < o.join_distance_m)
+            short_pieces.push_back({p.a, p.b, p.length_m, p.length_m < o.hold_length_m ? 2.0 * o.join_extent_m : o.join_extent_m});
     for (const auto& [a, b] : join_nodes)
         if (jnode_of[a] != kNoIndex && jnode_of[b] != kNoIndex)
             short_pieces.push_back({close.group_of[jnode_of[a]], close.group_of[jnode_of[b]], 0.0,
                                     1.5 * o.signal_join_m});
     const JunctionGroups joined = join_by_pieces(close.position, std::move(short_pieces));
     if (close.position.size() > joined.position.size())
-        dropped[join_nodes.empty() ? "junctions joined by a road piece < " + format_number(o.join_distance_m) + " m"
-                                   : "junctions joined by a short road piece or into one signalised crossing"] +=
+        dropped[join_nodes.empty() ? "junctions joined by a road piece < " + format_number(o.join_distance_m) +
+                                         " m or around a small roundabout"
+                                   : "junctions joined by a short road piece, around a small roundabout or into one "
+                                     "signalised crossing"] +=
             close.position.size() - joined.position.size();
     for (const Vec2 p : joined.position) {
         network::Junction j;
@@ -203,10 +212,7 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
         g.net.junctions[j].control = g.junction_degree[j] <= 1 ? network::JunctionControl::DeadEnd
                                                                 : network::JunctionControl::Priority;
     }
-    auto setback = [&](JunctionId j) {
-        const std::uint32_t d = g.junction_degree[j.index()];
-        return d <= 1 ? 0.0 : d == 2 ? 1.0 : 0.5 * widest_m[j.index()] + 1.0;
-    };
+    auto setback = [&](JunctionId j) { return setback_m(g.junction_degree[j.index()], widest_m[j.index()]); };
 
     std::vector<std::array<std::optional<network::Link>, 2>> built(g.segments.size());
     for_each_index(g.segments.size(), o.parallel, [&](std::size_t s) {

@@ -24,12 +24,16 @@ void warn(std::vector<ImportWarning>& w, const RawWay& way, std::string msg) {
 
 enum class Oneway { Both, Forward, Backward, Skip };
 
+bool is_roundabout(const RawWay& way) {
+    const std::string_view junction = way.tag(Tag::Junction);
+    return junction == "roundabout" || junction == "circular";
+}
+
 Oneway parse_oneway(const RawWay& way, const ClassOfHighway& cls, const TagRules& rules,
                     std::vector<ImportWarning>& w) {
     const std::string_view v = way.tag(Tag::Oneway);
-    const std::string_view junction = way.tag(Tag::Junction);
     // Roundabouts and motorways are one-way unless tagged otherwise (OSM wiki: implied).
-    const bool implied = junction == "roundabout" || junction == "circular" ||
+    const bool implied = is_roundabout(way) ||
                          cls.road_class == RoadClass::Motorway ||
                          (cls.road_class == RoadClass::Link && cls.parent == RoadClass::Motorway);
     if (v.empty()) return implied ? Oneway::Forward : Oneway::Both;
@@ -232,6 +236,7 @@ RoadSpec parse_road(const RawWay& way, const TagRules& rules, std::vector<Import
     spec.keep = true;
     spec.road_class = cls.road_class;
     spec.name = std::string(way.tag(Tag::Name));
+    spec.roundabout = is_roundabout(way);
     split_lanes(way, ow, cls.road_class, spec.forward, spec.backward, w);
     const bool oneway = ow != Oneway::Both;
     const bool lanes_tagged = !way.tag(Tag::Lanes).empty();

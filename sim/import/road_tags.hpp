@@ -61,6 +61,7 @@ struct RoadSpec {
     DirectionSpec forward;
     DirectionSpec backward;
     std::string name;
+    bool roundabout = false;  // part of a roundabout's ring (junction=roundabout|circular)
 };
 
 struct TagRules {
