@@ -77,21 +77,20 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
     // A change the route needs soon (forced, or towards a lane that spares a forced one
     // later) is made whenever it is safe, without asking whether it pays.
     const bool mandatory = forced || veh.better_lane_side[v] == side;
-    if (forced) {
-        if (ctx.direction_to_reach(lane, next_link, v) != side) return {};
-    } else if (!mandatory) {
-        if (veh.better_lane_side[v] == StepContext::kKeepLane) return {};
-        // A driver already accelerating almost as on a free road has nothing to gain.
-        const double free_accel = idm_acceleration(type, v_self, ctx.desired_speed(v, lane), kNoLeaderGap_m, 0.0);
-        if (free_accel - accel_here <= type.lane_change_threshold_mps2) return {};
-        if (!ctx.lane_reaches(target, next_link, v)) return {};
-    }
     const double length = type.length_m;
     // Right after a junction, vehicles still inside it are about to enter the target lane
     // behind us unseen by the follower check: change only once clear of the lane start.
     if (x - length < kNoChangeNearStart_m) return {};
     const double to_end = net.lane_length_m[lane] - x;
-    if (!mandatory && to_end < kNoChangeNearEnd_m) return {};
+    if (forced) {
+        if (ctx.direction_to_reach(lane, next_link, v) != side) return {};
+    } else if (!mandatory) {
+        if (veh.better_lane_side[v] == StepContext::kKeepLane || to_end < kNoChangeNearEnd_m) return {};
+        // A driver already accelerating almost as on a free road has nothing to gain.
+        const double free_accel = idm_acceleration(type, v_self, ctx.desired_speed(v, lane), kNoLeaderGap_m, 0.0);
+        if (free_accel - accel_here <= type.lane_change_threshold_mps2) return {};
+        if (!ctx.lane_reaches(target, next_link, v)) return {};
+    }
 
     const Neighbours nb = neighbours_at(ctx, target, x);
     double gap_lead = kNoLeaderGap_m;
