@@ -5,8 +5,8 @@
 // Lane sharing follows common road markings: with several lanes, right turns use the
 // rightmost lane, left turns (and U-turns) the leftmost, straight the rest; with two lanes the
 // outer lanes are shared with straight (lane 0 = straight+right, lane 1 = straight+left).
-// Several targets of the same kind (a fork) split that kind's lanes from right to left, so
-// connections leaving one link never cross each other, except on links too short to change
+// Several targets of the same kind (a fork) split that kind's lanes from right to left, in
+// proportion to their lanes, so connections leaving one link never cross each other, except on links too short to change
 // lanes on, where every lane leads everywhere (crossing where it must; conflicts.cpp then
 // makes them yield to each other).
 #include "network/connection_builder.hpp"
@@ -244,10 +244,11 @@ struct Builder {
                 if (lane_kinds[static_cast<std::size_t>(i)] & turn_bit(kind)) kind_lanes.push_back(i);
             const auto m = kind_lanes.size();
             const auto k = b - a;
+            const std::vector<std::size_t> split = m >= k ? split_by_width(a, b, m) : std::vector<std::size_t>{};
             for (std::size_t t = 0; t < k && m > 0; ++t) {  // m == 0: the markings forbid this kind
                 source_lanes.clear();
                 if (m >= k) {
-                    for (std::size_t i = t * m / k; i < (t + 1) * m / k; ++i) source_lanes.push_back(kind_lanes[i]);
+                    for (std::size_t i = split[t]; i < split[t + 1]; ++i) source_lanes.push_back(kind_lanes[i]);
                 } else {
                     source_lanes.push_back(kind_lanes[t * m / k]);
                 }
@@ -268,6 +269,26 @@ struct Builder {
             const TurnMask marked = in.lanes[i].marked_turns;
             in.lanes[i].allowed_turns = static_cast<TurnMask>((marked != kAnyTurn ? marked : 0) | got[i]);
         }
+    }
+
+    // Where m >= k lanes serve the k targets [a, b) of one kind (a fork), which of them each
+    // takes: boundaries into those lanes, right to left, in proportion to the lanes of the
+    // roads ahead and at least one each. A four-lane road forking into itself and a one-lane
+    // ramp keeps three lanes on the road (Portland, SE Grand Avenue at the Morrison Bridge
+    // ramp: split two and two, half the avenue's traffic had to change lanes on 31 m).
+    std::vector<std::size_t> split_by_width(std::size_t a, std::size_t b, std::size_t m) const {
+        const std::size_t k = b - a;
+        std::size_t total = 0;
+        for (std::size_t t = a; t < b; ++t) total += net.link(targets[t].link).lanes.size();
+        std::vector<std::size_t> bound(k + 1, m);
+        std::size_t before = 0;
+        for (std::size_t t = 0; t < k; ++t) {
+            // Equal widths give t * m / k, the even split.
+            const std::size_t share = before * m / total;
+            bound[t] = std::clamp(share, t == 0 ? 0 : bound[t - 1] + 1, m - (k - t));
+            before += net.link(targets[a + t].link).lanes.size();
+        }
+        return bound;
     }
 
     // Every vehicle class that can use both links gets a way through, e.g. cars when the

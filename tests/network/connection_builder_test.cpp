@@ -220,6 +220,25 @@ TEST_CASE("straight lanes beside a turn lane, or of a fork, spread over the lane
     }
 }
 
+TEST_CASE("a fork splits the lanes in proportion to the roads ahead", "[network][connections]") {
+    // Four lanes go on as four (10 degrees right) with a one-lane ramp 10 degrees left:
+    // three lanes stay on the road, the left one takes the ramp (Portland, SE Grand Avenue
+    // at the Morrison Bridge ramp, was two and two).
+    Network fork = test::star_junction({{180, 4}, {350, 4}, {10, 1}});
+    build_connections(fork);
+    for (int lane = 0; lane < 4; ++lane) {
+        const auto from_lane = test::connections_from(fork, inbound(0), lane);
+        REQUIRE(from_lane.size() == 1);
+        CHECK(from_lane[0].to_link == (lane < 3 ? outbound(1) : outbound(2)));
+        CHECK(from_lane[0].to_lane == (lane < 3 ? lane : 0));
+    }
+    // Two lanes into a two-lane road and a one-lane ramp: still one each.
+    Network narrow = test::star_junction({{180, 2}, {350, 2}, {10, 1}});
+    build_connections(narrow);
+    CHECK(has_connection(narrow, inbound(0), 0, outbound(1)));
+    CHECK(has_connection(narrow, inbound(0), 1, outbound(2)));
+}
+
 TEST_CASE("the other carriageway of a dual carriageway is a turnaround, not a left turn", "[network][connections]") {
     //   J5 (-200, 15) <------------- (back along the other carriageway)
     //                         J3 (north)
