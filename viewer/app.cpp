@@ -226,6 +226,7 @@ void App::draw_map() {
     o.signal_heads = !finished_frame_;  // the files hold no signal states
     o.selected_junction = st_.selection.junction;
     o.selected_link = st_.selection.link;
+    o.finish_layers = opt_.gl_finish;
     if (st_.editor.hovered_group >= 0 && st_.selection.junction.valid()) {
         if (const auto plan = actions_->draft(st_.selection.junction);
             plan && static_cast<std::size_t>(st_.editor.hovered_group) < plan->groups.size())
@@ -240,10 +241,6 @@ void App::draw_map() {
         st_.vehicles_drawn += r.last_vehicle_count();
     }
     window_.setView(window_.getDefaultView());
-    if (opt_.gl_finish) {
-        glFinish();
-        st_.timer.mark(FramePart::Map);
-    }
 }
 
 void App::capture_if_pending() {
@@ -308,8 +305,10 @@ int App::run() {
         st_.timer.mark(FramePart::Ui);
 
         update_lane_colors();
-        st_.timer.mark(FramePart::Vertices);
+        st_.timer.mark(FramePart::Roads);
         window_.clear(sf::Color(kBackground.r, kBackground.g, kBackground.b));
+        if (opt_.gl_finish) glFinish();
+        st_.timer.mark(FramePart::Map);
         draw_map();
         imgui_->render();
         if (opt_.gl_finish) glFinish();

@@ -56,7 +56,8 @@ FrameStats FrameTimer::stats() const {
 const char* FrameTimer::name(FramePart p) {
     switch (p) {
         case FramePart::Events: return "events";
-        case FramePart::Vertices: return "vertices";
+        case FramePart::Roads: return "roads";
+        case FramePart::Compose: return "compose";
         case FramePart::Map: return "map";
         case FramePart::Ui: return "ui";
         case FramePart::Imgui: return "imgui";

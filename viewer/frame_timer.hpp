@@ -3,8 +3,12 @@
 //
 // Parts
 //   events    window events and script commands
-//   vertices  filling the vehicle / signal / layer vertex arrays on the CPU
-//   map       issuing the map's draw calls (with --gl-finish: including the GPU work)
+//   roads     re-rendering the cached roads image (only when the camera or the lane colours
+//             change) and recolouring lanes for a layer
+//   compose   painting signal heads, cars and buses into the map image on the CPU (only
+//             when a new snapshot arrives or the view changes), the selection's triangles
+//   map       clearing, sending the map image to the screen, the selection
+//   (roads and map: with --gl-finish including the GPU's work)
 //   ui        building the ImGui windows (panels, plots)
 //   imgui     rendering ImGui's draw lists
 //   swap      display(): vsync wait and, without --gl-finish, the queued GPU work
@@ -18,7 +22,7 @@
 
 namespace ut::viewer {
 
-enum class FramePart : std::size_t { Events, Vertices, Map, Ui, Imgui, Swap, Count };
+enum class FramePart : std::size_t { Events, Roads, Compose, Map, Ui, Imgui, Swap, Count };
 
 struct FrameStats {
     double mean_ms = 0.0, p50_ms = 0.0, p95_ms = 0.0, max_ms = 0.0, fps = 0.0;
