@@ -68,7 +68,8 @@ JunctionGroups group_close_points(const std::vector<Vec2>& points, double distan
 }
 
 std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points, const std::vector<RoadPiece>& pieces,
-                                                 double hold_length_m, double max_extent_m) {
+                                                 const std::vector<std::uint32_t>& group_of, double hold_length_m,
+                                                 double max_extent_m) {
     const std::size_t n = points.size();
     std::vector<std::vector<std::uint32_t>> neighbours(n);
     std::vector<double> widest_m(n, 0.0);
@@ -91,7 +92,9 @@ std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points
     }
     // Per ring (by its root): whether it qualifies so far, and its extent.
     struct Ring {
-        bool small = true;
+        bool small = true;   // every piece leaves less than three cars
+        bool closed = true;  // every point has two ring pieces
+        std::vector<std::uint32_t> groups;  // of its points without this rule
         Vec2 lo{std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
         Vec2 hi{std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
     };
@@ -103,17 +106,24 @@ std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points
         // never below 40 % of it or the room for one car.
         const double set_back = setback_m(degree[p.a], widest_m[p.a]) + setback_m(degree[p.b], widest_m[p.b]);
         const double kept = std::max({p.length_m - set_back, 0.4 * p.length_m, std::min(p.length_m, hold_length_m)});
-        r.small = r.small && kept < 2.0 * hold_length_m && ring_pieces_at[p.a] >= 2 && ring_pieces_at[p.b] >= 2;
-        for (const Vec2 q : {points[p.a], points[p.b]}) {
-            r.lo = {std::min(r.lo.x, q.x), std::min(r.lo.y, q.y)};
-            r.hi = {std::max(r.hi.x, q.x), std::max(r.hi.y, q.y)};
+        r.small = r.small && kept < 3.0 * hold_length_m;
+        r.closed = r.closed && ring_pieces_at[p.a] >= 2 && ring_pieces_at[p.b] >= 2;
+        for (const std::uint32_t q : {p.a, p.b}) {
+            r.lo = {std::min(r.lo.x, points[q].x), std::min(r.lo.y, points[q].y)};
+            r.hi = {std::max(r.hi.x, points[q].x), std::max(r.hi.y, points[q].y)};
+            r.groups.push_back(group_of[q]);
         }
+    }
+    for (auto& [root, r] : rings) {
+        std::sort(r.groups.begin(), r.groups.end());
+        r.groups.erase(std::unique(r.groups.begin(), r.groups.end()), r.groups.end());
     }
     std::vector<JunctionPiece> out;
     for (const RoadPiece& p : pieces) {
         if (!p.roundabout || p.a == p.b) continue;
         const Ring& r = rings[ring_of.find(p.a)];
-        if (r.small && distance(r.lo, r.hi) <= max_extent_m) out.push_back({p.a, p.b, 0.0, max_extent_m});
+        if (r.closed && (r.small || r.groups.size() == 2) && distance(r.lo, r.hi) <= max_extent_m)
+            out.push_back({p.a, p.b, 0.0, max_extent_m});
     }
     return out;
 }

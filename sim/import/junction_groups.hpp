@@ -52,14 +52,22 @@ struct RoadPiece {
     bool roundabout = false;  // a piece of a roundabout's ring (junction=roundabout|circular)
 };
 
-// The pieces that join the points around each roundabout whose every ring piece, set back
-// at both ends, leaves a link shorter than two cars (2 x hold_length_m): one car waiting on
-// each piece for the next one locks such a ring for good, as drivers never let it happen
-// (Monaco: Lacets Saint-Léon, a 54 m two-lane ring with four arms whose pieces were 7.5 m
-// links). A ring is a closed chain of roundabout pieces (every point on it has two), at most
-// max_extent_m across; its pieces come back with length 0 (joined before any other).
+// The pieces that join the points around each small roundabout into one junction. A ring
+// (a closed chain of roundabout pieces: every point on it has two, at most max_extent_m
+// across) is small when
+//   - every piece, set back at both ends, leaves a link shorter than three cars
+//     (3 x hold_length_m): a car or two waiting on each piece for the next locks it for
+//     good, as drivers never let happen (Monaco: Lacets Saint-Léon, a 54 m two-lane ring
+//     with four arms whose pieces were 7.5 m links; the ring at Avenue du 3 Septembre /
+//     Liaison Marquet, links of 7.5, 11.8 and 18.6 m), or
+//   - the other joins (`group_of`, the points' groups without this rule) leave its points in
+//     two junctions: what is left of the ring is a loop between two parts of one crossing
+//     (Monaco: Rond-Point Canton, 78 m and eight arms, cut down to a 30 m and a 7.5 m link
+//     between a joined junction and one arm).
+// Its pieces come back with length 0 (joined before any other).
 std::vector<JunctionPiece> mini_roundabout_joins(const std::vector<Vec2>& points, const std::vector<RoadPiece>& pieces,
-                                                 double hold_length_m, double max_extent_m);
+                                                 const std::vector<std::uint32_t>& group_of, double hold_length_m,
+                                                 double max_extent_m);
 
 // Joins the points each piece links; a joined group sits at the mean of its members, a
 // single point stays exactly where it was.

@@ -85,9 +85,9 @@ struct ImportOptions {
     // A road piece shorter than this cannot hold a car (5 m and its 2.5 m gap): a vehicle
     // stopped on it stands in the junctions at both ends, and two junctions that wait for
     // each other's box deadlock. Its junctions are joined even beyond join_extent_m (up to
-    // twice that). A roundabout whose ring pieces all leave links shorter than two cars
-    // becomes one junction (up to twice join_extent_m across): a car waiting on each piece
-    // for the next one would lock its ring.
+    // twice that). A roundabout whose ring pieces all leave links shorter than three cars
+    // becomes one junction (up to twice join_extent_m across): a car or two waiting on each
+    // piece for the next one would lock its ring.
     double hold_length_m = 7.5;
     double min_link_length_m = 0.5;      // shorter links are collapsed into their junction
     double signal_approach_m = 30.0;     // a signal node this close before a junction signals it

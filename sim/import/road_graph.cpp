@@ -145,8 +145,6 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
                                    (spec.forward.lanes + spec.backward.lanes) * o.lane_width_m, spec.roundabout});
     }
     std::vector<JunctionPiece> short_pieces;
-    if (o.join_distance_m > 0.0)
-        short_pieces = mini_roundabout_joins(close.position, road_pieces, o.hold_length_m, 2.0 * o.join_extent_m);
     for (const RoadPiece& p : road_pieces)
         if (p.length_m < o.join_distance_m)
             short_pieces.push_back({p.a, p.b, p.length_m, p.length_m < o.hold_length_m ? 2.0 * o.join_extent_m : o.join_extent_m});
@@ -154,7 +152,17 @@ RoadGraph build_road_graph(const std::vector<KeptWay>& ways, const std::string& 
         if (jnode_of[a] != kNoIndex && jnode_of[b] != kNoIndex)
             short_pieces.push_back({close.group_of[jnode_of[a]], close.group_of[jnode_of[b]], 0.0,
                                     1.5 * o.signal_join_m});
-    const JunctionGroups joined = join_by_pieces(close.position, std::move(short_pieces));
+    // Small roundabouts join whole (mini_roundabout_joins), before any other piece; whether
+    // one is small depends on what the other joins leave of its ring.
+    JunctionGroups joined = join_by_pieces(close.position, short_pieces);
+    if (o.join_distance_m > 0.0) {
+        std::vector<JunctionPiece> rings =
+            mini_roundabout_joins(close.position, road_pieces, joined.group_of, o.hold_length_m, 2.0 * o.join_extent_m);
+        if (!rings.empty()) {
+            rings.insert(rings.end(), short_pieces.begin(), short_pieces.end());
+            joined = join_by_pieces(close.position, std::move(rings));
+        }
+    }
     if (close.position.size() > joined.position.size())
         dropped[join_nodes.empty() ? "junctions joined by a road piece < " + format_number(o.join_distance_m) +
                                          " m or around a small roundabout"

@@ -6,9 +6,9 @@
 // rightmost lane, left turns (and U-turns) the leftmost, straight the rest; with two lanes the
 // outer lanes are shared with straight (lane 0 = straight+right, lane 1 = straight+left).
 // Several targets of the same kind (a fork) split that kind's lanes from right to left, in
-// proportion to their lanes, so connections leaving one link never cross each other, except on links too short to change
-// lanes on, where every lane leads everywhere (crossing where it must; conflicts.cpp then
-// makes them yield to each other).
+// proportion to their lanes, so connections leaving one link never cross each other, except
+// on links too short to change lanes on, where every lane leads everywhere (crossing where
+// it must; conflicts.cpp then makes them yield to each other).
 #include "network/connection_builder.hpp"
 
 #include <algorithm>
