@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@ namespace ut::viewer {
 
 namespace {
 constexpr const char* kTitle = "UrbanTwin viewer";
+constexpr std::chrono::microseconds kFrameInterval{16'667};  // 60 Hz
 
 ScriptRunner load_script(const std::string& path) {
     std::ifstream in(path);
@@ -269,7 +271,15 @@ void App::capture_if_pending() {
 
 int App::run() {
     sf::Clock clock;
+    auto frame_start = std::chrono::steady_clock::now();
     while (window_.isOpen() && !st_.quit) {
+        if (opt_.vsync) {
+            // At most 60 frames a second also where the display's refresh cannot be waited
+            // for (Xvfb, a software GL): a UI drawing flat out would take a whole core from
+            // the simulation. With a working vsync display() has waited already.
+            std::this_thread::sleep_until(frame_start + kFrameInterval);
+        }
+        frame_start = std::chrono::steady_clock::now();
         st_.timer.begin_frame();
         for (sf::Event e; window_.pollEvent(e);) handle_event(e);
         st_.frame = finished_frame_ ? finished_frame_ : runner_->frame();
@@ -306,7 +316,9 @@ int App::run() {
 
         update_lane_colors();
         st_.timer.mark(FramePart::Roads);
-        window_.clear(sf::Color(kBackground.r, kBackground.g, kBackground.b));
+        // The map covers its area; what is left is under the top bar and the side panel.
+        const sf::Color background(kBackground.r, kBackground.g, kBackground.b);
+        window_.clear(st_.present.on ? background : ImGuiSfml::panel_color(background));
         if (opt_.gl_finish) glFinish();
         st_.timer.mark(FramePart::Map);
         draw_map();

@@ -39,7 +39,7 @@ struct ViewerOptions {
     std::optional<unsigned> threads;
     bool frame_stats = false;  // print the frame-time summary at exit
     bool gl_finish = false;    // wait for the GPU after each part, so the split is exact
-    bool vsync = true;
+    bool vsync = true;         // wait for the display refresh, and draw at most 60 frames a second
     bool present = false;      // start in presentation mode
     std::optional<std::string> layer;  // default: none, or delay for finished runs
     float ui_scale = 1.0f;

@@ -15,6 +15,7 @@ double ms_between(FrameTimer::Clock::time_point a, FrameTimer::Clock::time_point
 void FrameTimer::begin_frame() {
     frame_start_ = last_mark_ = Clock::now();
     current_ = Frame{};
+    current_.start = frame_start_;
 }
 
 void FrameTimer::mark(FramePart part) {
@@ -36,10 +37,13 @@ FrameStats FrameTimer::stats() const {
     if (s.frames == 0) return s;
     std::vector<double> totals;
     totals.reserve(s.frames);
+    Clock::time_point first = frames_[0].start, last = first;
     for (std::size_t i = 0; i < s.frames; ++i) {
         const Frame& f = frames_[i];
         totals.push_back(f.total_ms);
         for (std::size_t p = 0; p < f.part_ms.size(); ++p) s.part_mean_ms[p] += f.part_ms[p];
+        s.snapshots += f.new_snapshot;
+        first = std::min(first, f.start), last = std::max(last, f.start);
     }
     const double n = static_cast<double>(s.frames);
     for (double& p : s.part_mean_ms) p /= n;
@@ -49,7 +53,9 @@ FrameStats FrameTimer::stats() const {
     s.p50_ms = totals[totals.size() / 2];
     s.p95_ms = totals[std::min(totals.size() - 1, totals.size() * 95 / 100)];
     s.max_ms = totals.back();
-    s.fps = s.mean_ms > 0.0 ? 1000.0 / s.mean_ms : 0.0;
+    // Between the first and the last frame's start lie frames - 1 whole frames.
+    const double span_ms = ms_between(first, last);
+    s.fps = s.frames > 1 && span_ms > 0.0 ? 1000.0 * static_cast<double>(s.frames - 1) / span_ms : 0.0;
     return s;
 }
 
@@ -69,8 +75,9 @@ const char* FrameTimer::name(FramePart p) {
 
 std::string FrameTimer::summary() const {
     const FrameStats s = stats();
-    std::string out = fmt::format("frame {:.1f} ms mean, {:.1f} p50, {:.1f} p95, {:.1f} max ({:.0f} fps, {} frames) |",
-                                  s.mean_ms, s.p50_ms, s.p95_ms, s.max_ms, s.fps, s.frames);
+    std::string out =
+        fmt::format("frame {:.1f} ms mean, {:.1f} p50, {:.1f} p95, {:.1f} max ({:.0f} fps, {} frames, {} new snapshots) |",
+                    s.mean_ms, s.p50_ms, s.p95_ms, s.max_ms, s.fps, s.frames, s.snapshots);
     for (std::size_t p = 0; p < s.part_mean_ms.size(); ++p)
         out += fmt::format(" {} {:.1f}", name(static_cast<FramePart>(p)), s.part_mean_ms[p]);
     return out;

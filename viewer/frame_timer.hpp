@@ -1,5 +1,7 @@
-// The built-in frame-time counter: wall time of every frame split into its parts, kept for
-// the last few seconds, shown as an overlay (F2) and printed at exit with --frame-stats.
+// The built-in frame-time counter: wall time of every frame's work split into its parts,
+// kept for the last few seconds, shown as an overlay (F2) and printed at exit with
+// --frame-stats. The frame rate limiter's wait (app.cpp) is not part of a frame; the frames
+// per second are counted over wall time, so they show the limit.
 //
 // Parts
 //   events    window events and script commands
@@ -25,9 +27,11 @@ namespace ut::viewer {
 enum class FramePart : std::size_t { Events, Roads, Compose, Map, Ui, Imgui, Swap, Count };
 
 struct FrameStats {
-    double mean_ms = 0.0, p50_ms = 0.0, p95_ms = 0.0, max_ms = 0.0, fps = 0.0;
+    double mean_ms = 0.0, p50_ms = 0.0, p95_ms = 0.0, max_ms = 0.0;
+    double fps = 0.0;  // frames per second of wall time
     std::array<double, static_cast<std::size_t>(FramePart::Count)> part_mean_ms{};
     std::size_t frames = 0;
+    std::size_t snapshots = 0;  // frames that drew a new simulation snapshot (the run advanced)
 };
 
 class FrameTimer {
@@ -39,6 +43,8 @@ public:
     void begin_frame();
     // Charges the time since the last mark (or the frame start) to `part`.
     void mark(FramePart part);
+    // This frame drew a snapshot it had not drawn before.
+    void count_snapshot() { current_.new_snapshot = true; }
     void end_frame();
 
     FrameStats stats() const;
@@ -50,8 +56,10 @@ public:
 
 private:
     struct Frame {
+        Clock::time_point start;
         double total_ms = 0.0;
         std::array<double, static_cast<std::size_t>(FramePart::Count)> part_ms{};
+        bool new_snapshot = false;
     };
     std::vector<Frame> frames_;
     std::size_t next_ = 0;

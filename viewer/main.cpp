@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
                  "Presentation mode keeps the window instead of going full screen");
     cli.add_flag("--frame-stats", o.frame_stats, "Print the frame-time summary at exit");
     cli.add_flag("--gl-finish", o.gl_finish, "Wait for the GPU after each part so the frame-time split is exact");
-    cli.add_flag("!--no-vsync", o.vsync, "Do not wait for the display's refresh (for measuring)");
+    cli.add_flag("!--no-vsync", o.vsync,
+                 "Draw frames as fast as possible: no wait for the display's refresh, no 60 fps limit (for measuring)");
     cli.add_option("--ui-scale", o.ui_scale, "Scale fonts and widgets (HiDPI screens)")->check(CLI::Range(0.5f, 4.0f));
     try {
         cli.parse(argc, argv);

@@ -153,6 +153,7 @@ void MapRenderer::draw(sf::RenderWindow& window, const sf::View& view,
         const PaneTransform to_px{c.x - s.x * 0.5f, c.y - s.y * 0.5f, static_cast<float>(px.x) / s.x,
                                   static_cast<float>(px.y) / s.y};
         compose(*snapshot, to_px, vis, o);
+        if (snapshot != composed_snapshot_) timer.count_snapshot();
         composed_snapshot_ = snapshot;
         composed_key_ = key;
     }

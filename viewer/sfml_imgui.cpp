@@ -173,6 +173,17 @@ void ImGuiSfml::render() {
     window_.resetGLStates();
 }
 
+sf::Color ImGuiSfml::panel_color(sf::Color behind) {
+    // In 8 bits, as ImGui hands the colour to GL and GL blends it.
+    const ImU32 bg = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    const unsigned alpha = (bg >> IM_COL32_A_SHIFT) & 0xFF;
+    const auto mix = [&](unsigned shift, sf::Uint8 under) {
+        const unsigned c = (bg >> shift) & 0xFF;
+        return static_cast<sf::Uint8>((c * alpha + under * (255 - alpha) + 127) / 255);
+    };
+    return {mix(IM_COL32_R_SHIFT, behind.r), mix(IM_COL32_G_SHIFT, behind.g), mix(IM_COL32_B_SHIFT, behind.b)};
+}
+
 bool ImGuiSfml::wants_mouse() const { return ImGui::GetIO().WantCaptureMouse; }
 bool ImGuiSfml::wants_keyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
 

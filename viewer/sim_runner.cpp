@@ -4,12 +4,28 @@
 #include <deque>
 #include <stdexcept>
 
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace ut::viewer {
 
 namespace {
 using Clock = std::chrono::steady_clock;
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 constexpr double kHistorySpacing_s = 30.0;  // layers' window moves in steps of this
+
+// The calling thread (the worker, which runs the steps' serial parts and one share of the
+// parallel ones) yields the CPU to the UI when both want it: Linux gives a thread of nice 10
+// about a tenth of the share of one at 0, so a simulation running flat out slows a little
+// instead of stalling the frames (a frame waits for its own CPU work and for the software
+// renderer's threads). TBB's pool threads, started earlier by the import, keep theirs.
+void lower_this_thread_priority() {
+#if defined(__linux__)
+    (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+#endif
+}
 }  // namespace
 
 // One simulation and what the worker remembers about it between samples.
@@ -180,6 +196,7 @@ bool SimRunner::wait_for_work(std::stop_token& stop, bool& do_step, bool& idle_n
 }
 
 void SimRunner::worker(std::stop_token stop) {
+    lower_this_thread_priority();
     auto last_publish = Clock::now();
     auto speed_wall = Clock::now();
     double speed_sim = a_->sim.time_s();

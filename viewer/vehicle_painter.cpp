@@ -42,18 +42,13 @@ std::uint32_t transit_bus_fill(const engine::VehicleSnapshot& v) {
     return to_argb(bus_color(std::nullopt));
 }
 
-// The shape's geometry: front, unit heading (map coordinates), the middle of the vehicle.
-struct Pose {
-    sf::Vector2f front, heading, middle;
-};
-
-Pose pose_of(const MapGeometry& geo, const engine::VehicleSnapshot& v) {
-    Pose p;
-    p.front = geo.to_map(v.position);
-    p.heading = {static_cast<float>(v.heading.x), static_cast<float>(-v.heading.y)};
-    p.middle = p.front - p.heading * (0.5f * v.length_m);  // queues of dots line up behind the stop line
-    return p;
+// Where a vehicle is in map coordinates: its front and unit heading.
+sf::Vector2f front_of(const MapGeometry& geo, const engine::VehicleSnapshot& v) { return geo.to_map(v.position); }
+sf::Vector2f heading_of(const engine::VehicleSnapshot& v) {
+    return {static_cast<float>(v.heading.x), static_cast<float>(-v.heading.y)};
 }
+// The middle of the vehicle, where its dot goes far out: queues of dots line up behind the stop line.
+sf::Vector2f middle(sf::Vector2f front, sf::Vector2f heading, float length_m) { return front - heading * (0.5f * length_m); }
 
 }  // namespace
 
@@ -83,66 +78,58 @@ std::size_t VehiclePainter::paint(PaneRaster& image, const PaneTransform& to_px,
     const float x0 = vis.left, y0 = vis.top, x1 = vis.left + vis.width, y1 = vis.top + vis.height;
     buses_.clear();
     std::size_t drawn = 0;
-    for (std::size_t i = 0; i < snap.vehicles.size(); ++i) {
-        const engine::VehicleSnapshot& v = snap.vehicles[i];
-        const sf::Vector2f front = geo_.to_map(v.position);
+    for (const engine::VehicleSnapshot& v : snap.vehicles) {
+        const sf::Vector2f front = front_of(geo_, v);
         if (front.x < x0 || front.x > x1 || front.y < y0 || front.y > y1) continue;
         ++drawn;
         const network::VehicleClass cls = class_of(v);
+        const sf::Vector2f heading = heading_of(v);
         if (cls == network::VehicleClass::Bus) {  // after all cars, so they stay on top
-            buses_.push_back(static_cast<std::uint32_t>(i));
+            const std::uint32_t fill = style.transit ? transit_bus_fill(v) : style.by_speed ? speed_color(v) : other;
+            buses_.push_back({front, heading, v.length_m, fill});
             continue;
         }
         const std::uint32_t fill = style.by_speed ? speed_color(v) : other;
-        const Pose p = pose_of(geo_, v);
         if (points) {
-            image.fill_square(to_px(p.middle), 2, fill);
+            image.fill_square(to_px(middle(front, heading, v.length_m)), 2, fill);
             continue;
         }
         const float len = std::max(v.length_m, min_len);
-        const sf::Vector2f n = sf::Vector2f{-p.heading.y, p.heading.x} * std::max(half_width(cls), min_half);
-        const sf::Vector2f rear = front - p.heading * len;
+        const sf::Vector2f n = sf::Vector2f{-heading.y, heading.x} * std::max(half_width(cls), min_half);
+        const sf::Vector2f rear = front - heading * len;
         if (!detailed) {
             paint_box(image, to_px, front, rear, n, fill);
             continue;
         }
         // An arrow-nosed box: the direction of travel is visible at a glance.
-        const sf::Vector2f shoulder = front - p.heading * std::min(1.4f, 0.3f * len);
+        const sf::Vector2f shoulder = front - heading * std::min(1.4f, 0.3f * len);
         const std::array<PixelPoint, 5> arrow{to_px(front), to_px(shoulder - n), to_px(rear - n), to_px(rear + n),
                                               to_px(shoulder + n)};
         image.fill_convex(arrow.data(), 5, fill);
     }
-    paint_buses(image, to_px, snap, style);
+    paint_buses(image, to_px, mpp, style.transit);
     return drawn;
 }
 
-void VehiclePainter::paint_buses(PaneRaster& image, const PaneTransform& to_px, const engine::Snapshot& snap,
-                                 const VehicleStyle& style) const {
-    const float mpp = style.meters_per_pixel;
-    const std::uint32_t other = to_argb(style.transit ? kDimVehicle : kNeutralVehicle);
-    const auto fill_of = [&](const engine::VehicleSnapshot& v) {
-        return style.transit ? transit_bus_fill(v) : style.by_speed ? speed_color(v) : other;
-    };
+void VehiclePainter::paint_buses(PaneRaster& image, const PaneTransform& to_px, float mpp, bool rings) const {
     if (4.5f / mpp < 1.5f) {
         // Far out a bigger dot, in a white ring in the transit layer (all rings first, so no
         // ring covers another bus): a ring round one vehicle in ten would bury the cars' queues
         // in the plain view.
-        if (style.transit)
-            for (std::uint32_t i : buses_) image.fill_square(to_px(pose_of(geo_, snap.vehicles[i]).middle), 5, kBusOutline);
-        for (std::uint32_t i : buses_) image.fill_square(to_px(pose_of(geo_, snap.vehicles[i]).middle), 3, fill_of(snap.vehicles[i]));
+        if (rings)
+            for (const BusMark& b : buses_) image.fill_square(to_px(middle(b.front, b.heading, b.length_m)), 5, kBusOutline);
+        for (const BusMark& b : buses_) image.fill_square(to_px(middle(b.front, b.heading, b.length_m)), 3, b.fill);
         return;
     }
     // Boxes in a white frame, never smaller than 7 x 4 px, so they stand out from the cars.
     const float min_len = 7.0f * mpp, min_half = 2.0f * mpp, frame = std::max(0.45f, 0.9f * mpp);
-    for (std::uint32_t i : buses_) {
-        const engine::VehicleSnapshot& v = snap.vehicles[i];
-        const Pose p = pose_of(geo_, v);
-        const float len = std::max(v.length_m, min_len);
-        const float half = std::max(half_width(network::VehicleClass::Bus), min_half);
-        const sf::Vector2f side{-p.heading.y, p.heading.x};
-        paint_box(image, to_px, p.front + p.heading * frame, p.front - p.heading * (len + frame), side * (half + frame),
+    const float half = std::max(half_width(network::VehicleClass::Bus), min_half);
+    for (const BusMark& b : buses_) {
+        const float len = std::max(b.length_m, min_len);
+        const sf::Vector2f side{-b.heading.y, b.heading.x};
+        paint_box(image, to_px, b.front + b.heading * frame, b.front - b.heading * (len + frame), side * (half + frame),
                   kBusOutline);
-        paint_box(image, to_px, p.front, p.front - p.heading * len, side * half, fill_of(v));
+        paint_box(image, to_px, b.front, b.front - b.heading * len, side * half, b.fill);
     }
 }
 

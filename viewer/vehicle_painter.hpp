@@ -45,14 +45,20 @@ public:
 private:
     network::VehicleClass class_of(const engine::VehicleSnapshot& v) const;
     std::uint32_t speed_color(const engine::VehicleSnapshot& v) const;
-    void paint_buses(PaneRaster& image, const PaneTransform& to_px, const engine::Snapshot& snap,
-                     const VehicleStyle& style) const;
+    // A visible bus, kept from the pass over all vehicles (reading the snapshot again at
+    // random would cost a cache miss per bus).
+    struct BusMark {
+        sf::Vector2f front, heading;
+        float length_m = 0.0f;
+        std::uint32_t fill = 0;
+    };
+    void paint_buses(PaneRaster& image, const PaneTransform& to_px, float meters_per_pixel, bool rings) const;
 
     const MapGeometry& geo_;
     std::vector<network::VehicleClass> type_classes_;
     std::vector<std::uint32_t> speed_lut_;
     float inv_top_speed_ = 1.0f;
-    std::vector<std::uint32_t> buses_;  // indices of this paint's visible buses (reused)
+    std::vector<BusMark> buses_;  // this paint's visible buses (reused)
 };
 
 // Signal heads inside `visible`, each a short bar in its connection's signal colour.

@@ -62,7 +62,9 @@ void draw_legend(ViewContext& ctx) {
     const double top_kmh = ctx.geo.top_speed_mps() * 3.6;
     const RunView& run = edited_run(*st.frame);
     const bool finished = st.frame->finished;
-    const TransitData transit = run.measures ? transit_data(*run.measures) : TransitData::None;
+    // Only the transit layer's legend depends on it, and it reads every link: not every frame.
+    const TransitData transit =
+        st.layer == Layer::Transit && run.measures ? transit_data(*run.measures) : TransitData::None;
     if (st.vehicles && !finished) {
         if (st.layer == Layer::None) {
             ImGui::TextUnformatted("Vehicle speed");

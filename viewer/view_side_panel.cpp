@@ -37,7 +37,8 @@ void draw_side_panel(ViewContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(st.side_panel_w, display.y - st.top_bar_h));
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);  // the clear colour is its background
+    draw_panel_border();
     const auto flags = [&](const char* name) {
         return st.select_tab == name ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
     };

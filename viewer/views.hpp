@@ -63,6 +63,9 @@ std::vector<Card> outcome_cards(const ViewContext& ctx);  // view_compare.cpp
 
 // Shared small helpers (view_common.cpp).
 ImU32 to_imgui(Rgb c, unsigned alpha = 255);
+// The top bar and the side panel are ImGui windows without a background (the window is
+// cleared to their colour, ImGuiSfml::panel_color): this draws the border they would have.
+void draw_panel_border();
 // The run whose plans the editor edits: B after a fork, else the only run.
 const RunView& edited_run(const RunFrame& f);
 
