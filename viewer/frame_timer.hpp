@@ -5,8 +5,8 @@
 //
 // Parts
 //   events    window events and script commands
-//   roads     re-rendering the cached roads image (only when the camera or the lane colours
-//             change) and recolouring lanes for a layer
+//   roads     repainting the roads image (only when the camera or the lane colours change)
+//             and recolouring lanes for a layer
 //   compose   painting signal heads, cars and buses into the map image on the CPU (only
 //             when a new snapshot arrives or the view changes), the selection's triangles
 //   map       clearing, sending the map image to the screen, the selection

@@ -1,10 +1,9 @@
 #include "map_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <stdexcept>
 
-#include <SFML/Graphics/Image.hpp>
 #include <SFML/OpenGL.hpp>
 
 #include "palette.hpp"
@@ -22,6 +21,12 @@ sf::FloatRect visible_rect(const sf::View& v, float margin) {
     return {c.x - s.x * 0.5f - margin, c.y - s.y * 0.5f - margin, s.x + 2 * margin, s.y + 2 * margin};
 }
 
+// Map coordinates to the pixels of a pane of `px` pixels showing `view`.
+PaneTransform pane_transform(const sf::View& view, sf::Vector2u px) {
+    const sf::Vector2f c = view.getCenter(), s = view.getSize();
+    return {c.x - s.x * 0.5f, c.y - s.y * 0.5f, static_cast<float>(px.x) / s.x, static_cast<float>(px.y) / s.y};
+}
+
 // Thick polyline as triangles.
 void add_thick_line(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& pts, float half, sf::Color c) {
     for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
@@ -35,33 +40,21 @@ void add_thick_line(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f
     }
 }
 
-// An SFML image (RGBA bytes, rows top-down) into a pane raster (0xAARRGGBB).
-void copy_image(const sf::Image& from, PaneRaster& to) {
-    const sf::Vector2u size = from.getSize();
-    to.resize(static_cast<int>(size.x), static_cast<int>(size.y));
-    const sf::Uint8* p = from.getPixelsPtr();
-    for (int y = 0; y < to.height(); ++y) {
-        std::uint32_t* row = to.row(y);
-        for (int x = 0; x < to.width(); ++x, p += 4) row[x] = argb(p[0], p[1], p[2]);
-    }
-}
-
 }  // namespace
 
 MapRenderer::MapRenderer(const MapGeometry& geometry, std::vector<network::VehicleClass> type_classes)
     : geo_(geometry), painter_(geometry, std::move(type_classes)) {
-    // ~1 km tiles, at most 64 x 64: a zoomed-in view renders only what it sees.
+    // ~1 km tiles, at most 64 x 64: a zoomed-in view paints only what it sees.
     const sf::FloatRect b = geo_.bounds();
     const int tiles = std::clamp(static_cast<int>(std::max(b.width, b.height) / 1000.0f) + 1, 1, 64);
     const sf::FloatRect padded{b.left - 50.0f, b.top - 50.0f, b.width + 100.0f, b.height + 100.0f};
-    lanes_ = std::make_unique<TiledBuffer>(geo_.lane_quads(), geo_.lane_quad_link(), sf::Quads, 4, padded, tiles);
-    junctions_ = std::make_unique<TiledBuffer>(geo_.junction_triangles(), std::vector<std::uint32_t>{},
-                                               sf::Triangles, 3, padded, tiles);
+    lanes_ = std::make_unique<TiledBuffer>(geo_.lane_quads(), geo_.lane_quad_link(), 4, padded, tiles);
+    junctions_ = std::make_unique<TiledBuffer>(geo_.junction_triangles(), std::vector<std::uint32_t>{}, 3, padded, tiles);
 }
 
 void MapRenderer::set_lane_colors(const std::vector<std::optional<Rgb>>* per_link) {
-    // Plain roads stay plain when new link values arrive (every sample): re-uploading every
-    // lane and re-rendering the roads image for the same colours cost a frame its budget.
+    // Plain roads stay plain when new link values arrive (every sample): recolouring every
+    // lane and repainting the roads image for the same colours would cost a frame its budget.
     if (!per_link && plain_lanes_) return;
     plain_lanes_ = !per_link;
     ++lane_version_;
@@ -76,16 +69,19 @@ void MapRenderer::refresh_roads(const sf::View& view, sf::Vector2u px, sf::Float
     if (px == roads_px_ && roads_center_ == view.getCenter() && roads_size_ == view.getSize() &&
         roads_lane_version_ == lane_version_)
         return;
-    if (px != roads_px_ && !roads_target_.create(px.x, px.y))
-        throw std::runtime_error("cannot create an off-screen image of the map (OpenGL framebuffer objects)");
-    sf::View full = view;
-    full.setViewport({0.0f, 0.0f, 1.0f, 1.0f});
-    roads_target_.setView(full);
-    roads_target_.clear(to_sf(kBackground));
-    lanes_->draw(roads_target_, vis);
-    junctions_->draw(roads_target_, vis);
-    roads_target_.display();
-    copy_image(roads_target_.getTexture().copyToImage(), roads_);
+    roads_.resize(static_cast<int>(px.x), static_cast<int>(px.y));
+    const sf::Color bg = to_sf(kBackground);
+    roads_.fill_rect(0, 0, roads_.width(), roads_.height(), argb(bg.r, bg.g, bg.b));
+    const PaneTransform to_px = pane_transform(view, px);
+    const auto paint = [&](std::size_t corners) {
+        return [&, corners](const sf::Vertex* v) {
+            std::array<PixelPoint, 4> q;
+            for (std::size_t k = 0; k < corners; ++k) q[k] = to_px(v[k].position);
+            roads_.fill_convex(q.data(), static_cast<int>(corners), argb(v[0].color.r, v[0].color.g, v[0].color.b));
+        };
+    };
+    lanes_->for_each_visible(vis, paint(4));
+    junctions_->for_each_visible(vis, paint(3));
     roads_px_ = px;
     roads_center_ = view.getCenter();
     roads_size_ = view.getSize();
@@ -149,10 +145,7 @@ void MapRenderer::draw(sf::RenderWindow& window, const sf::View& view,
     const ComposeKey key{roads_serial_, o.meters_per_pixel, o.vehicles, o.vehicles_by_speed, o.transit, o.signal_heads};
     const bool recompose = snapshot != composed_snapshot_ || !(key == composed_key_);
     if (recompose) {
-        const sf::Vector2f c = view.getCenter(), s = view.getSize();
-        const PaneTransform to_px{c.x - s.x * 0.5f, c.y - s.y * 0.5f, static_cast<float>(px.x) / s.x,
-                                  static_cast<float>(px.y) / s.y};
-        compose(*snapshot, to_px, vis, o);
+        compose(*snapshot, pane_transform(view, px), vis, o);
         if (snapshot != composed_snapshot_) timer.count_snapshot();
         composed_snapshot_ = snapshot;
         composed_key_ = key;

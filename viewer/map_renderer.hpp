@@ -2,18 +2,19 @@
 // heads by state, all vehicles, and the selection.
 //
 // How, and why so (the viewer must stay smooth with 100,000 vehicles, also on a software
-// OpenGL such as Mesa's llvmpipe under Xvfb, where every GL primitive costs 200-700 ns):
-//   1. roads: lanes and junctions are drawn with GL (tiled static buffers, tiled_buffer.hpp)
-//      into an off-screen texture and read back into a CPU image, only when the camera, the
-//      pane size or the lane colours change;
+// OpenGL such as Mesa's llvmpipe under Xvfb, where every GL primitive costs 200-700 ns and
+// every blended pixel tens of nanoseconds), the pane is painted on the CPU:
+//   1. roads: lanes and junctions (tiled, tiled_buffer.hpp) are painted into an image of the
+//      pane only when the camera, the pane size or the lane colours change;
 //   2. compose: when a new snapshot arrives (or the view changes), that image is copied and
-//      the signal heads, cars and buses are painted into the copy on the CPU
-//      (vehicle_painter.hpp), then uploaded as one texture;
+//      the signal heads, cars and buses are painted into the copy (vehicle_painter.hpp),
+//      then uploaded as one texture;
 //   3. every frame: the texture is copied into the window (pane_texture.hpp: a memory copy
 //      under llvmpipe), and the selection and highlighted paths, a few translucent
 //      triangles, are drawn over it with GL.
-// So a still map costs one copy whatever the network's size, and a playing one a CPU pass
-// over the vehicles per published snapshot.
+// So a still map costs one copy whatever the network's size, a playing one a pass over the
+// vehicles per published snapshot, and a moving camera a pass over the visible lanes.
+// Shapes follow OpenGL's pixel rule (pane_raster.hpp), so the picture is the GL path's.
 //
 // One renderer per pane (A and B), sharing the MapGeometry; each keeps its own lane colours.
 #pragma once
@@ -21,7 +22,6 @@
 #include <memory>
 #include <vector>
 
-#include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Graphics/View.hpp>
 
@@ -63,7 +63,7 @@ public:
     std::size_t last_vehicle_count() const { return last_vehicles_; }
 
 private:
-    // Re-renders the roads image if the view, the pane size or the lane colours changed.
+    // Repaints the roads image if the view, the pane size or the lane colours changed.
     void refresh_roads(const sf::View& view, sf::Vector2u px, sf::FloatRect visible);
     void compose(const engine::Snapshot& snap, const PaneTransform& to_px, sf::FloatRect visible,
                  const MapDrawOptions& o);
@@ -77,12 +77,11 @@ private:
     std::size_t last_vehicles_ = 0;
 
     // 1. roads
-    sf::RenderTexture roads_target_;
     PaneRaster roads_;
     sf::Vector2f roads_center_, roads_size_;
     sf::Vector2u roads_px_;
     std::uint64_t lane_version_ = 0, roads_lane_version_ = ~0ull;
-    std::uint64_t roads_serial_ = 0;  // counts re-renders
+    std::uint64_t roads_serial_ = 0;  // counts repaints
     bool plain_lanes_ = true;         // the lanes have the plain road colour (as built)
 
     // 2. compose: what the image was composed from. The snapshot is held, so its address is

@@ -16,7 +16,7 @@
 //   fork                          split into A (as it was) and B (with the draft)
 //   layer none|speed|delay|los|emissions|transit|diff
 //   tab junction|plots|compare|view  the side panel's tab
-//   camera fit | camera junction | camera zoom FACTOR
+//   camera fit | camera junction | camera zoom FACTOR | camera pan DX DY   (pan: pixels, as a drag)
 //   present on|off                presentation mode;  slider FRACTION  before/after split (0..1)
 //   screenshot FILE               PNG of the window as it is drawn
 //   report FILE                   plain-text key = value lines: plans, KPIs of A and B
@@ -73,7 +73,7 @@ constexpr Verb kVerbs[] = {
     {"fork", 0, 0, "fork"},
     {"layer", 1, 1, "layer none|speed|delay|los|emissions|transit|diff"},
     {"tab", 1, 1, "tab junction|plots|compare|view"},
-    {"camera", 1, 2, "camera fit | camera junction | camera zoom FACTOR"},
+    {"camera", 1, 3, "camera fit | camera junction | camera zoom FACTOR | camera pan DX DY"},
     {"present", 1, 1, "present on|off"},
     {"slider", 1, 1, "slider FRACTION"},
     {"screenshot", 1, 1, "screenshot FILE"},
@@ -99,6 +99,7 @@ inline std::vector<std::size_t> numeric_args(const ScriptCommand& c) {
     if (c.verb == "move_stage") return {0, 1};
     if (c.verb == "set") return c.args.size() == 3 ? std::vector<std::size_t>{1, 2} : std::vector<std::size_t>{1};
     if (c.verb == "camera" && c.args.size() == 2) return {1};
+    if (c.verb == "camera" && c.args.size() == 3) return {1, 2};
     return {};
 }
 
@@ -118,8 +119,12 @@ inline std::string check_words(const ScriptCommand& c) {
         return "unknown layer '" + c.args[0] + "'";
     if (c.verb == "tab" && !one_of(c.args[0], {"junction", "plots", "compare", "view"}))
         return "unknown tab '" + c.args[0] + "'";
-    if (c.verb == "camera" && !one_of(c.args[0], {"fit", "junction", "zoom"})) return "unknown camera move";
-    if (c.verb == "camera" && (c.args[0] == "zoom") != (c.args.size() == 2)) return "camera zoom takes one FACTOR";
+    if (c.verb == "camera" && !one_of(c.args[0], {"fit", "junction", "zoom", "pan"})) return "unknown camera move";
+    if (c.verb == "camera") {
+        const std::size_t want = c.args[0] == "zoom" ? 2 : c.args[0] == "pan" ? 3 : 1;
+        if (c.args.size() != want)
+            return "camera " + c.args[0] + (want == 1 ? " takes no value" : want == 2 ? " takes one FACTOR" : " takes DX DY (pixels)");
+    }
     if (c.verb == "present" && !one_of(c.args[0], {"on", "off"})) return "present on or off";
     return {};
 }

@@ -135,7 +135,11 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
     } else if (verb == "camera") {
         if (c.args[0] == "fit") env.fit_camera();
         else if (c.args[0] == "junction") env.camera_to_junction();
-        else {
+        else if (c.args[0] == "pan") {  // as a mouse drag by (DX, DY) pixels: the map follows the mouse
+            st.camera_moved = true;
+            st.camera.center -= sf::Vector2f{static_cast<float>(c.number(1)), static_cast<float>(c.number(2))} *
+                                st.camera.meters_per_pixel;
+        } else {
             st.camera_moved = true;
             st.camera.meters_per_pixel = std::clamp(st.camera.meters_per_pixel / static_cast<float>(c.number(1)),
                                                      Camera::kMinMpp, Camera::kMaxMpp);

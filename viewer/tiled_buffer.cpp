@@ -6,10 +6,8 @@
 namespace ut::viewer {
 
 TiledBuffer::TiledBuffer(const std::vector<sf::Vertex>& vertices, std::vector<std::uint32_t> payload,
-                         sf::PrimitiveType type, std::size_t per_primitive, sf::FloatRect bounds,
-                         int tiles_per_side)
-    : type_(type), per_primitive_(per_primitive), bounds_(bounds), tiles_(std::max(1, tiles_per_side)),
-      use_gpu_buffer_(sf::VertexBuffer::isAvailable()), buffer_(type, sf::VertexBuffer::Dynamic) {
+                         std::size_t per_primitive, sf::FloatRect bounds, int tiles_per_side)
+    : per_primitive_(per_primitive), bounds_(bounds), tiles_(std::max(1, tiles_per_side)) {
     const std::size_t prims = vertices.size() / per_primitive;
     const auto tile_of = [&](std::size_t p) {
         const sf::Vector2f v = vertices[p * per_primitive].position;
@@ -36,12 +34,6 @@ TiledBuffer::TiledBuffer(const std::vector<sf::Vertex>& vertices, std::vector<st
                     vertices_.begin() + static_cast<std::ptrdiff_t>(dst * per_primitive));
         if (!payload.empty()) payload_[dst] = payload[p];
     }
-    if (use_gpu_buffer_) buffer_.create(vertices_.size());
-    upload();
-}
-
-void TiledBuffer::upload() {
-    if (use_gpu_buffer_ && !vertices_.empty()) buffer_.update(vertices_.data());
 }
 
 TiledBuffer::Range TiledBuffer::tiles_in(sf::FloatRect visible) const {
@@ -58,33 +50,6 @@ TiledBuffer::Range TiledBuffer::tiles_in(sf::FloatRect visible) const {
               visible.top > bounds_.top + bounds_.height + th || visible.left + visible.width < bounds_.left - tw ||
               visible.top + visible.height < bounds_.top - th;
     return r;
-}
-
-std::size_t TiledBuffer::visible_vertices(sf::FloatRect visible) const {
-    const Range r = tiles_in(visible);
-    if (r.empty) return 0;
-    std::size_t n = 0;
-    for (int y = r.y0; y <= r.y1; ++y)
-        n += tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x1 + 1)] - tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x0)];
-    return n;
-}
-
-void TiledBuffer::draw(sf::RenderTarget& target, sf::FloatRect visible) const {
-    const Range r = tiles_in(visible);
-    if (r.empty) return;
-    // Tiles of a row are contiguous: one call per row (one call in all when the whole map shows).
-    const bool all = r.x0 == 0 && r.x1 == tiles_ - 1;
-    for (int y = r.y0; y <= r.y1; ++y) {
-        const std::size_t first = tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x0)];
-        std::size_t last = tile_begin_[static_cast<std::size_t>(y * tiles_ + r.x1 + 1)];
-        if (all) {
-            last = tile_begin_[static_cast<std::size_t>(r.y1 * tiles_ + tiles_)];
-            y = r.y1;
-        }
-        if (last <= first) continue;
-        if (use_gpu_buffer_) target.draw(buffer_, first, last - first);
-        else target.draw(vertices_.data() + first, last - first, type_);
-    }
 }
 
 }  // namespace ut::viewer
