@@ -80,10 +80,11 @@ std::uint32_t try_insert(StepContext& ctx, std::uint32_t trip_index) {
     veh.trip[v] = trip_index;
     veh.route_begin[v] = trip.route_begin;
     veh.route_size[v] = trip.route_size;
-    ctx.set_route_cursor(v, 0);
-    ctx.choose_route_lane(best_lane, v);
+    // The type first: the lane choice asks which lanes this vehicle may use.
     veh.type[v] = static_cast<std::uint8_t>(trip.vehicle_type.index());
     veh.speed_factor[v] = static_cast<float>(speed_factor);
+    ctx.set_route_cursor(v, 0);
+    ctx.choose_route_lane(best_lane, v);
     veh.halted_s[v] = 0.0f;
     veh.lane_change_cooldown_s[v] = 0.0f;
     veh.halted[v] = 0;

@@ -118,6 +118,16 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
         m.distance_m = std::max(0.0, limit);
         m.speed_mps = std::min(m.speed_mps, m.distance_m / ctx.dt);
     }
+    // A follower close behind a leader that leaves the lane may reach the lane end in the
+    // same step (at a long step): it may go on only where its own look ahead lets it (a red
+    // light, a full exit, its destination), and moves onto the lanes that look found.
+    if (index > 0 && change.target_lane == kNone && x + m.distance_m > ctx.net.lane_length_m[lane]) {
+        path = look_ahead(ctx, v, lane);
+        if (m.distance_m > path.limit_m) {
+            m.distance_m = std::max(0.0, path.limit_m);
+            m.speed_mps = std::min(m.speed_mps, m.distance_m / ctx.dt);
+        }
+    }
 
     // Where the vehicle ends up.
     std::uint32_t next_lane = lane;
@@ -131,6 +141,8 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     } else if (m.distance_m >= path.exit_m) {
         next_lane = kNone;
         event = kEventArrived;
+    } else if (next_pos > ctx.net.lane_length_m[lane] && path.count == 0) {
+        next_pos = ctx.net.lane_length_m[lane];  // a stop at the lane end, a rounding hair beyond it
     } else if (next_pos > ctx.net.lane_length_m[lane]) {
         int k = path.count - 1;
         while (k > 0 && path.start_m[k] >= m.distance_m) --k;

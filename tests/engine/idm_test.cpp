@@ -148,3 +148,42 @@ TEST_CASE("Link counts: every vehicle that leaves a link has entered it, even ac
     CHECK(links[1].entered == 10);
     CHECK(links[1].left == 10);
 }
+
+TEST_CASE("A follower that reaches the lane end in the same step as its leader looks ahead for itself",
+          "[engine]") {
+    // At a 2 s step a car close behind its leader covers the gap and more in one step: when
+    // the leader crosses into the junction the follower may too, but only along the path it
+    // has looked at itself (it used to take the lanes of a path it never computed; the
+    // sanitizer build sees that read out of bounds). With a red light first, nobody may
+    // cross the stop line (x = 300) before it turns green.
+    for (const bool red_first : {false, true}) {
+        INFO((red_first ? "red, then green" : "no signal"));
+        SimulationInputs in;
+        in.network = test::two_links(300.0, 1, 13.89,
+                                     red_first ? network::JunctionControl::TrafficSignals : network::JunctionControl::Priority);
+        in.config.step_s = 2.0;
+        std::vector<double> departs;
+        for (int i = 0; i < 30; ++i) departs.push_back(i * 2.0);
+        in.demand = test::trips_on({LinkId{0}, LinkId{1}}, departs);
+        if (red_first) {
+            signals::SignalPlan plan;
+            plan.junction = JunctionId{1};
+            plan.groups.push_back({"through", {ConnectionId{0}}, false});
+            plan.stages.push_back({{}, 40.0, 3.0, 2.0});
+            plan.stages.push_back({{0}, 60.0, 3.0, 2.0});
+            in.signal_plans.push_back(plan);
+        }
+        Simulation sim(std::move(in));
+        bool crossed_early = false;
+        while (sim.time_s() < 40.0 - 1e-9) {
+            sim.step();
+            for (const auto& v : sim.snapshot().vehicles) crossed_early = crossed_early || v.position.x > 300.5;
+        }
+        CHECK(crossed_early == !red_first);
+        sim.run_until(600.0);
+        const auto c = sim.counters();
+        CHECK(c.arrived == 30);
+        CHECK(c.gridlock_events == 0);
+        for (const auto& r : sim.trip_records()) CHECK(r.arrived());
+    }
+}

@@ -70,3 +70,27 @@ TEST_CASE("Drivers pick their lane before a chain of short links where they cann
     CHECK(c.teleports == 0);
     CHECK(c.collisions_prevented == 0);
 }
+
+TEST_CASE("A bus takes the bus lane its route continues on from the moment it enters", "[engine][lanes]") {
+    // J0 ==L0==> J1 ==L1 (bus only)==> J2. A car (type 0) drives first, so the buses reuse
+    // its slot; a bus once judged as a car found no connection it may use and stood at the
+    // end of L0 until gridlock was declared (Monaco, Boulevard Princesse Charlotte).
+    network::Network net = test::two_links(200.0);
+    net.links[1].lanes[0].allowed_classes = network::class_bit(network::VehicleClass::Bus);
+    engine::SimulationInputs in;
+    in.network = std::move(net);
+    in.vehicle_types = test::uniform_drivers();
+    in.demand = test::trips_on({LinkId{0}}, {0.0});
+    const std::vector<LinkId> bus_route = {LinkId{0}, LinkId{1}};
+    for (double t : {30.0, 40.0, 50.0}) in.demand.add_trip(t, VehicleTypeId{1}, bus_route);
+    in.demand.sort_by_departure();
+    engine::Simulation sim(std::move(in));
+    sim.run_until(200.0);
+    const auto counters = sim.counters();
+    CHECK(counters.arrived == 4);
+    CHECK(counters.gridlock_events == 0);
+    for (const auto& trip : sim.trip_records()) {
+        CHECK(trip.arrived());
+        CHECK(trip.teleports == 0);
+    }
+}
