@@ -18,7 +18,7 @@ double turn_speed_mps(const network::Network& net, const network::Connection& c)
     const double angle = std::abs(turn_angle(end_heading(net.link(c.from_link).shape),
                                              start_heading(net.link(c.to_link).shape)));
     const double radius = angle > 0.1 ? std::max(3.0, c.length_m / angle) : 1000.0;
-    return std::clamp(std::sqrt(2.5 * radius), 3.0, road);
+    return std::clamp(std::sqrt(network::kTurnLateralAccel_mps2 * radius), 3.0, road);
 }
 
 }  // namespace

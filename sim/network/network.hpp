@@ -50,6 +50,9 @@ const char* to_string(Turn t);  // "straight", "right", "left", "U-turn"
 // Who goes first among conflicting movements at a signal (and, after road class, at a
 // priority junction): through before right before left before U-turn. Larger = first.
 int movement_rank(Turn t);
+// Drivers take a turn no faster than this sideways acceleration allows, sqrt(a * radius):
+// 18 km/h round a 10 m corner. The SUMO export asks netconvert for the same limit.
+constexpr double kTurnLateralAccel_mps2 = 2.5;
 int priority_rank(RoadClass c);  // larger = more important
 
 struct Network;

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "network/network.hpp"
 #include "output/sumo/sumo_xml.hpp"
 
 namespace ut::output::sumo {
@@ -96,10 +97,11 @@ void write_netconvert_config(std::ostream& out, const std::string& name) {
   <processing>
     <offset.disable-normalization value="true"/>
     <no-turnarounds value="true"/>
+    <junctions.limit-turn-speed value="{1}"/>
   </processing>
 </configuration>
 )",
-                       name);
+                       name, network::kTurnLateralAccel_mps2);
 }
 
 }  // namespace ut::output::sumo
