@@ -8,33 +8,28 @@
 
 namespace ut::viewer {
 
-namespace {
-
 // GL 3.0 entry points, looked up through SFML (gl.h declares only GL 1.x).
-struct FramebufferApi {
+struct PaneTexture::FramebufferApi {
     PFNGLGENFRAMEBUFFERSPROC gen = nullptr;
     PFNGLDELETEFRAMEBUFFERSPROC remove = nullptr;
     PFNGLBINDFRAMEBUFFERPROC bind = nullptr;
     PFNGLFRAMEBUFFERTEXTURE2DPROC attach = nullptr;
     PFNGLBLITFRAMEBUFFERPROC blit = nullptr;
 
-    static const FramebufferApi& get() {
-        // Resolved once in the first context that asks; GL entry points do not depend on the
-        // context on the platforms SFML supports with desktop GL.
-        static const FramebufferApi api = [] {
-            FramebufferApi a;
-            a.gen = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(sf::Context::getFunction("glGenFramebuffers"));
-            a.remove = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(sf::Context::getFunction("glDeleteFramebuffers"));
-            a.bind = reinterpret_cast<PFNGLBINDFRAMEBUFFERPROC>(sf::Context::getFunction("glBindFramebuffer"));
-            a.attach = reinterpret_cast<PFNGLFRAMEBUFFERTEXTURE2DPROC>(sf::Context::getFunction("glFramebufferTexture2D"));
-            a.blit = reinterpret_cast<PFNGLBLITFRAMEBUFFERPROC>(sf::Context::getFunction("glBlitFramebuffer"));
-            if (!a.gen || !a.remove || !a.bind || !a.attach || !a.blit)
-                throw std::runtime_error("the OpenGL driver has no framebuffer objects (OpenGL 3.0); the viewer needs them");
-            return a;
-        }();
-        return api;
+    // Needs a GL context active; the entry points do not depend on which one on the
+    // platforms SFML supports with desktop GL.
+    FramebufferApi() {
+        gen = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(sf::Context::getFunction("glGenFramebuffers"));
+        remove = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(sf::Context::getFunction("glDeleteFramebuffers"));
+        bind = reinterpret_cast<PFNGLBINDFRAMEBUFFERPROC>(sf::Context::getFunction("glBindFramebuffer"));
+        attach = reinterpret_cast<PFNGLFRAMEBUFFERTEXTURE2DPROC>(sf::Context::getFunction("glFramebufferTexture2D"));
+        blit = reinterpret_cast<PFNGLBLITFRAMEBUFFERPROC>(sf::Context::getFunction("glBlitFramebuffer"));
+        if (!gen || !remove || !bind || !attach || !blit)
+            throw std::runtime_error("the OpenGL driver has no framebuffer objects (OpenGL 3.0); the viewer needs them");
     }
 };
+
+namespace {
 
 GLuint bound_texture() {
     GLint t = 0;
@@ -43,6 +38,8 @@ GLuint bound_texture() {
 }
 
 }  // namespace
+
+PaneTexture::PaneTexture() = default;
 
 PaneTexture::~PaneTexture() {
     // Textures live in the context group SFML shares between all its contexts; deleting one
@@ -83,7 +80,8 @@ void PaneTexture::upload(sf::RenderWindow& window, const PaneRaster& image) {
 void PaneTexture::blit(sf::RenderWindow& window, int left, int top) {
     if (texture_ == 0) return;
     (void)window.setActive(true);
-    const FramebufferApi& gl = FramebufferApi::get();
+    if (!gl_) gl_ = std::make_unique<FramebufferApi>();
+    const FramebufferApi& gl = *gl_;
     // A framebuffer object per copy: they are not shared between GL contexts, and presentation
     // mode re-creates the window's context; making one costs microseconds.
     GLuint fbo = 0;

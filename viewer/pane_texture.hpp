@@ -7,6 +7,8 @@
 // Needs OpenGL 3.0 (framebuffer objects), as the ImGui backend does.
 #pragma once
 
+#include <memory>
+
 #include <SFML/Graphics/RenderWindow.hpp>
 
 #include "pane_raster.hpp"
@@ -15,7 +17,7 @@ namespace ut::viewer {
 
 class PaneTexture {
 public:
-    PaneTexture() = default;
+    PaneTexture();
     ~PaneTexture();
     PaneTexture(const PaneTexture&) = delete;
     PaneTexture& operator=(const PaneTexture&) = delete;
@@ -28,6 +30,8 @@ public:
     void blit(sf::RenderWindow& window, int left, int top);
 
 private:
+    struct FramebufferApi;
+    std::unique_ptr<FramebufferApi> gl_;  // looked up at the first copy
     unsigned texture_ = 0;
     int width_ = 0;
     int height_ = 0;
