@@ -188,14 +188,12 @@ void refresh_active_lanes(StepContext& ctx) {
         st.active_lanes = targets;  // every target holds the vehicle just moved there
         return;
     }
-    const std::size_t chunks = (st.active_lanes.size() + kLanesPerChunk - 1) / kLanesPerChunk;
     for_each_chunk(st, [&](SimState::LaneChunk& chunk, std::size_t first, std::size_t last) {
-        const std::size_t c = first / kLanesPerChunk;
         auto targets_from = [&](std::size_t a) {
             return std::lower_bound(targets.begin(), targets.end(), st.active_lanes[a]);
         };
-        const auto t_first = c == 0 ? targets.begin() : targets_from(first);
-        const auto t_last = c + 1 == chunks ? targets.end() : targets_from(last);
+        const auto t_first = first == 0 ? targets.begin() : targets_from(first);
+        const auto t_last = last == st.active_lanes.size() ? targets.end() : targets_from(last);
         chunk.active.clear();
         auto a = st.active_lanes.begin() + static_cast<std::ptrdiff_t>(first);
         const auto a_last = st.active_lanes.begin() + static_cast<std::ptrdiff_t>(last);

@@ -1,9 +1,9 @@
 // update_signals and apply_commands: the between-steps world of controllers and edits.
 //
 // update_signals runs every plan's controller that may change something now (in parallel
-// blocks of plans: each writes only its own state and logs into its block), feeding it the detector actuations of its phases and,
-// for max-pressure, each phase's pressure from the lane queues; then writes the colours of
-// the plan's groups and logs every colour change.
+// blocks of plans: each writes only its own state and logs into its block), feeding it the
+// detector actuations of its phases and, for max-pressure, each phase's pressure from the
+// lane queues; then writes the colours of the plan's groups and logs every colour change.
 #include <algorithm>
 
 #include <tbb/blocked_range.h>
