@@ -13,6 +13,7 @@ namespace {
 
 std::string value_or_dash(double v, const char* unit, int decimals = 1) {
     if (!std::isfinite(v)) return "-";
+    if (*unit == '\0') return fmt::format("{:.{}f}", v, decimals);
     return fmt::format("{:.{}f} {}", v, decimals, unit);
 }
 
@@ -54,6 +55,12 @@ void print_summary_table(std::FILE* out, const metrics::Summary& s) {
     row(out, "mean speed", value_or_dash(s.mean_speed_kmh, "km/h"));
     row(out, "gridlock events", std::to_string(s.gridlock_events));
     row(out, "teleports", std::to_string(s.teleports));
+    for (const metrics::LineSummary& l : s.transit) {
+        // One line per bus line: what a planner asks first (how many rode, how full, how long they waited).
+        std::fprintf(out, "  bus line %-11s %llu carried, load mean %s max %u/%u, wait %s, headway cv %s\n", l.line.c_str(),
+                     static_cast<unsigned long long>(l.carried), value_or_dash(l.mean_load, "", 1).c_str(), l.max_load,
+                     l.capacity, value_or_dash(l.mean_wait_s, "s", 0).c_str(), value_or_dash(l.headway_cv, "", 2).c_str());
+    }
     if (s.collisions_prevented > 0) {
         // The engine's safety net should never engage; say so when it did.
         row(out, "collisions prevented", std::to_string(s.collisions_prevented));
@@ -63,8 +70,8 @@ void print_summary_table(std::FILE* out, const metrics::Summary& s) {
 void print_output_paths(std::FILE* out, const std::filesystem::path& dir,
                         const output::RunOutputPaths& paths) {
     std::fprintf(out, "\nOutputs in %s:\n", dir.string().c_str());
-    for (const auto* p : {&paths.summary_json, &paths.trips_csv, &paths.links_csv})
-        std::fprintf(out, "  %s\n", p->string().c_str());
+    for (const auto* p : {&paths.summary_json, &paths.trips_csv, &paths.links_csv, &paths.bus_stops_csv})
+        if (!p->empty()) std::fprintf(out, "  %s\n", p->string().c_str());
     if (!paths.signals_dir.empty())
         std::fprintf(out, "  %s/ (phase changes of %zu signalised junctions)\n", paths.signals_dir.string().c_str(),
                      paths.phase_logs.size());

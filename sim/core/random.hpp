@@ -14,6 +14,8 @@ enum class RandomPurpose : std::uint32_t {
     DemandVehicleType,
     LaneChoice,
     DriverSpeedFactor,
+    PassengerArrival,
+    PassengerDestination,
 };
 
 constexpr std::uint64_t mix64(std::uint64_t z) {

@@ -17,10 +17,14 @@ TripId Demand::add_trip(double depart_s, VehicleTypeId type, std::span<const Lin
     return t.id;
 }
 
-void Demand::sort_by_departure() {
+void Demand::sort_by_departure(std::vector<std::uint32_t>* new_id_of_old) {
     std::stable_sort(trips.begin(), trips.end(),
                      [](const Trip& a, const Trip& b) { return a.depart_s < b.depart_s; });
-    for (std::uint32_t i = 0; i < trips.size(); ++i) trips[i].id = TripId{i};
+    if (new_id_of_old) new_id_of_old->assign(trips.size(), 0);
+    for (std::uint32_t i = 0; i < trips.size(); ++i) {
+        if (new_id_of_old) (*new_id_of_old)[trips[i].id.index()] = i;
+        trips[i].id = TripId{i};
+    }
 }
 
 }  // namespace ut::demand

@@ -31,7 +31,9 @@ struct Demand {
 
     // Appends a trip; keeps ids dense. Call sort_by_departure() once after adding all.
     TripId add_trip(double depart_s, VehicleTypeId type, std::span<const LinkId> route);
-    void sort_by_departure();
+    // Stable by departure time, then renumbers; `new_id_of_old`, when given, receives each
+    // trip's new id at its old id (for side tables that name trips, e.g. bus runs).
+    void sort_by_departure(std::vector<std::uint32_t>* new_id_of_old = nullptr);
 };
 
 }  // namespace ut::demand

@@ -11,6 +11,7 @@
 #include "engine/lane_change.hpp"
 #include "engine/path_ahead.hpp"
 #include "engine/step_phases.hpp"
+#include "engine/transit_phase.hpp"
 #include "metrics/detectors.hpp"
 
 namespace ut::engine {
@@ -97,6 +98,9 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
         path.limit_m = path.gap_m + ctx.sure_travel(leader);
         path.limit_is_vehicle = true;
     }
+    // A bus of a line halts at its stops (transit_phase.hpp); cars never look.
+    const std::uint32_t bus_run =
+        type.vehicle_class == network::VehicleClass::Bus ? hold_at_bus_stop(ctx, v, lane, path) : kNone;
     double accel = idm_acceleration(type, speed, v0, path.gap_m, path.leader_speed_mps);
     if (!ctx.net.is_internal(lane)) accel = yield_to_merging(ctx, lane, index, accel);
 
@@ -191,6 +195,7 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     veh.next_cursor[v] = next_cursor;
     veh.next_event[v] = event;
     if (next_lane != lane) ++st.lane_leavers[lane];
+    if (bus_run != kNone) note_line_bus(ctx, bus_run, next_lane, next_pos, m.speed_mps, next_cursor);
 }
 
 }  // namespace

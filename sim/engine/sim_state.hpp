@@ -22,6 +22,7 @@
 #include "metrics/detectors.hpp"
 #include "signals/signal_control.hpp"
 #include "signals/signal_plan.hpp"
+#include "transit/transit_state.hpp"
 
 namespace ut::engine {
 
@@ -123,6 +124,9 @@ struct SimState {
     std::size_t next_trip = 0;                   // trips [next_trip, end) have not departed yet
     std::vector<std::uint32_t> waiting_trips;    // departure time passed, no space yet; in trip order
     std::vector<std::uint64_t> link_blocked_step;  // per link: last step an insertion failed (keeps FIFO order)
+
+    // Bus lines: runs, passengers on board and at stops, stop events (engine/transit_phase.hpp).
+    transit::TransitState transit;
 
     std::vector<TripRecord> records;             // per trip
     LaneAccumulators lane_stats;

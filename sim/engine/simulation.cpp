@@ -14,6 +14,7 @@
 #include "engine/compiled_network.hpp"
 #include "engine/sim_state.hpp"
 #include "engine/step_phases.hpp"
+#include "engine/transit_phase.hpp"
 #include "network/conflicts.hpp"
 #include "signals/conflict_check.hpp"
 
@@ -123,6 +124,19 @@ void check_inputs(const SimulationInputs& in) {
                 throw std::invalid_argument(fmt::format("trip {} routes over link {}, which the network does not have",
                                                         trip.id.value, l.value));
     }
+    std::vector<double> link_length_m;
+    for (const network::Link& l : in.network.links) link_length_m.push_back(l.length_m);
+    const std::vector<std::string> problems = transit::check_lines(in.transit, link_length_m);
+    if (!problems.empty()) throw std::invalid_argument(fmt::format("{}", fmt::join(problems, "; ")));
+    for (const transit::BusRun& run : in.transit.runs) {
+        const transit::BusLine& line = in.transit.lines.at(run.line);
+        if (run.trip.index() >= in.demand.trips.size() || in.demand.trips[run.trip.index()].route_size != line.route.size())
+            throw std::invalid_argument(fmt::format("bus line '{}': run {} has no trip of its route in the demand "
+                                                    "(add the runs with transit::add_runs_to_demand)", line.name, run.number));
+        if (line.vehicle_type.index() >= in.vehicle_types.size())
+            throw std::invalid_argument(fmt::format("bus line '{}' uses vehicle type {}, but only {} types exist", line.name,
+                                                    line.vehicle_type.index(), in.vehicle_types.size()));
+    }
 }
 
 }  // namespace
@@ -152,6 +166,7 @@ Simulation::Simulation(SimulationInputs in) {
     st.counters.not_yet_departed = st.demand->trips.size();
     st.plans = std::move(in.signal_plans);
     index_signal_plans(*net_, st);
+    if (!in.transit.empty()) init_transit(st, std::make_shared<const transit::TransitLines>(std::move(in.transit)));
 
     // Reserve for the most vehicles that could be in the network at once, so the step does
     // not reallocate the vehicle arrays as traffic builds up.
@@ -202,6 +217,7 @@ void Simulation::step_phases() {
     plan_lanes(ctx);
     lap(5);
     integrate(ctx);
+    update_transit(ctx);
     lap(6);
     st.counters.vehicle_steps += vehicles;
     ++st.step;
@@ -268,6 +284,7 @@ const network::Network& Simulation::network() const { return net_->source(); }
 const demand::Demand& Simulation::demand() const { return *state_->demand; }
 const std::vector<VehicleType>& Simulation::vehicle_types() const { return state_->vehicle_types; }
 const std::vector<signals::SignalPlan>& Simulation::signal_plans() const { return state_->plans; }
+const transit::TransitState& Simulation::transit() const { return state_->transit; }
 std::vector<TripRecord> Simulation::trip_records() const {
     const SimState& st = *state_;
     std::vector<TripRecord> out = st.records;

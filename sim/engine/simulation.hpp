@@ -17,12 +17,16 @@
 #include "engine/vehicle_type.hpp"
 #include "network/network.hpp"
 #include "signals/signal_plan.hpp"
+#include "transit/bus_line.hpp"
 
 namespace ut::signals {
 struct SignalControl;
 }
 namespace ut::metrics {
 struct Detectors;
+}
+namespace ut::transit {
+struct TransitState;
 }
 
 namespace ut::engine {
@@ -37,6 +41,8 @@ struct SimulationInputs {
     std::vector<VehicleType> vehicle_types = default_vehicle_types();
     std::vector<signals::SignalPlan> signal_plans;
     EngineConfig config;
+    // Bus lines; their runs' trips must already be in `demand` (transit::add_runs_to_demand).
+    transit::TransitLines transit;
 };
 
 // Wall time spent in each phase of the step since the simulation (or its fork) began: where
@@ -79,6 +85,8 @@ public:
     const metrics::Detectors& detectors() const;
     const demand::Demand& demand() const;
     const std::vector<VehicleType>& vehicle_types() const;
+    // Bus lines and their state: runs, loads, passengers waiting, stop events.
+    const transit::TransitState& transit() const;
 
     // Indexed by trip id; trips still driving show their figures so far.
     std::vector<TripRecord> trip_records() const;

@@ -1,4 +1,5 @@
 // Read-only views of a running simulation: the draw snapshot and the state hash.
+#include <algorithm>
 #include <bit>
 
 #include "core/random.hpp"
@@ -14,6 +15,36 @@ struct Hasher {
     void add(std::uint64_t x) { h = mix64(h ^ x); }
     void add(double x) { add(std::bit_cast<std::uint64_t>(x)); }
 };
+
+// A bus of a line carries its load and capacity into the snapshot.
+void set_bus_load(const SimState& st, std::uint32_t v, VehicleSnapshot& vs) {
+    const VehicleType& type = st.vehicle_types[st.vehicles.type[v]];
+    if (type.vehicle_class != network::VehicleClass::Bus || !st.transit.active()) return;
+    const std::uint32_t run = st.transit.run_of_trip[st.vehicles.trip[v]];
+    if (run == kNone) return;
+    vs.passengers = static_cast<std::uint16_t>(std::min<std::uint32_t>(st.transit.runs[run].load, 65535));
+    vs.capacity = static_cast<std::uint16_t>(std::min<std::uint32_t>(std::max<std::uint32_t>(type.capacity, 1), 65535));
+}
+
+void hash_transit(const transit::TransitState& tr, Hasher& h) {
+    for (const transit::RunState& r : tr.runs) {
+        h.add(static_cast<std::uint64_t>(r.phase) | static_cast<std::uint64_t>(r.next_stop) << 8 |
+              static_cast<std::uint64_t>(r.load) << 32);
+        h.add(r.dwell_until_s);
+    }
+    for (std::uint32_t n : tr.onboard) h.add(static_cast<std::uint64_t>(n));
+    for (const transit::StopQueue& q : tr.stops) {
+        h.add(q.arrivals);
+        h.add(static_cast<std::uint64_t>(q.waiting_count()));
+        h.add(q.next_arrival_s);
+    }
+    for (const transit::StopEvent& e : tr.events) {
+        h.add(e.arrival_s);
+        h.add(e.departure_s);
+        h.add(static_cast<std::uint64_t>(e.boarded) | static_cast<std::uint64_t>(e.alighted) << 32);
+        h.add(e.wait_s);
+    }
+}
 
 }  // namespace
 
@@ -36,6 +67,7 @@ Snapshot Simulation::snapshot() const {
             vs.length_m = static_cast<float>(st.vehicle_types[st.vehicles.type[v]].length_m);
             vs.vehicle_type = st.vehicles.type[v];
             vs.trip = TripId{st.vehicles.trip[v]};
+            set_bus_load(st, v, vs);
             snap.vehicles.push_back(vs);
         }
     }
@@ -85,6 +117,7 @@ std::uint64_t Simulation::state_hash() const {
         h.add(c.priority_until_s);
         h.add(c.priority_hold_since_s);
     }
+    hash_transit(st.transit, h);
     const metrics::Detectors& det = st.detectors;
     for (std::size_t d = 0; d < det.size(); ++d) {
         h.add(static_cast<std::uint64_t>(det.presence[d]) | static_cast<std::uint64_t>(det.step_count[d]) << 8);

@@ -17,6 +17,10 @@ struct VehicleSnapshot {
     float speed_mps = 0.0f;
     float length_m = 0.0f;
     std::uint8_t vehicle_type = 0;
+    // A bus of a line: passengers on board and its capacity; capacity 0 for every other
+    // vehicle (its load is not known).
+    std::uint16_t passengers = 0;
+    std::uint16_t capacity = 0;
     TripId trip;
 };
 

@@ -16,6 +16,7 @@ std::vector<VehicleType> default_vehicle_types() {
     bus.comfortable_decel_mps2 = 2.5;
     bus.time_headway_s = 1.5;
     bus.politeness = 0.5;
+    bus.capacity = 70;  // a 12 m bus: ~40 seats + standees (TCQSM 3rd ed., exhibit 6-2)
 
     VehicleType truck;
     truck.name = "truck";
@@ -26,6 +27,7 @@ std::vector<VehicleType> default_vehicle_types() {
     truck.comfortable_decel_mps2 = 2.5;
     truck.time_headway_s = 1.5;
     truck.politeness = 0.5;
+    truck.capacity = 2;
 
     return {car, bus, truck};
 }

@@ -1,6 +1,7 @@
 // Vehicle types and their driving parameters (IDM car-following, MOBIL lane changing).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct VehicleType {
     double min_gap_m = 2.5;             // IDM s0, standstill gap: with the length, jam density 133 veh/km
     double politeness = 0.3;            // MOBIL p
     double lane_change_threshold_mps2 = 0.2;  // MOBIL delta a_th
+    std::uint32_t capacity = 4;         // passengers, seated and standing (read for bus lines)
 };
 
 // The built-in car, bus and truck. Scenario files may override any field.

@@ -5,6 +5,7 @@
 #include <tbb/global_control.h>
 
 #include "engine/simulation.hpp"
+#include "transit/transit_state.hpp"
 
 namespace ut::metrics {
 
@@ -89,6 +90,7 @@ Summary compute_summary(const engine::Simulation& sim) {
     Summary s = compute_summary(r);
     // The demand knows every planned trip, even when records are kept only for some.
     s.trips_planned = std::max<std::uint64_t>(s.trips_planned, sim.demand().trips.size());
+    s.transit = compute_transit_summary(sim.transit(), sim.vehicle_types());
     return s;
 }
 

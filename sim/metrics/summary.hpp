@@ -17,6 +17,7 @@
 
 #include "engine/engine_config.hpp"
 #include "engine/records.hpp"
+#include "metrics/transit_summary.hpp"
 
 namespace ut::engine {
 class Simulation;
@@ -51,6 +52,8 @@ struct Summary {
     std::uint64_t teleports = 0;
     std::uint64_t collisions_prevented = 0;
     std::uint64_t vehicle_updates = 0;
+
+    std::vector<LineSummary> transit;     // per bus line; empty without bus lines
 
     double wall_time_s = 0.0;             // set by the caller, who timed the run
     double vehicle_updates_per_s = 0.0;   // vehicle_updates / wall_time_s

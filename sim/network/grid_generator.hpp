@@ -35,6 +35,10 @@ struct ArterialSpec {
 struct GeneratedNetwork {
     Network network;
     std::vector<signals::SignalPlan> signal_plans;
+    // An imported map's frame: network coordinates are UTM (EPSG `utm_epsg`) minus
+    // `utm_origin`; 0 for a generated network (plain metres).
+    int utm_epsg = 0;
+    Vec2 utm_origin;
 };
 
 // Both throw std::invalid_argument (naming the field) for a spec out of range. Both build

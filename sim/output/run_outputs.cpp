@@ -5,10 +5,12 @@
 
 #include "engine/simulation.hpp"
 #include "output/atomic_file.hpp"
+#include "output/bus_stops_csv.hpp"
 #include "output/links_csv.hpp"
 #include "output/summary_json.hpp"
 #include "output/trips_csv.hpp"
 #include "signals/phase_log.hpp"
+#include "transit/transit_state.hpp"
 
 namespace ut::output {
 namespace {
@@ -39,9 +41,13 @@ RunOutputPaths write_run_outputs(const std::filesystem::path& dir, const engine:
     std::filesystem::create_directories(dir, ec);
     if (ec) throw OutputError("cannot create the output folder " + dir.string() + ": " + ec.message());
 
-    RunOutputPaths paths{dir / "summary.json", dir / "trips.csv", dir / "links.csv", {}, {}};
+    RunOutputPaths paths{dir / "summary.json", dir / "trips.csv", dir / "links.csv", {}, {}, {}};
     write_trips_csv(paths.trips_csv, sim.demand(), sim.trip_records(), sim.vehicle_types());
     write_links_csv(paths.links_csv, sim.network(), sim.link_stats(), sim.time_s());
+    if (sim.transit().active()) {
+        paths.bus_stops_csv = dir / "bus_stops.csv";
+        write_bus_stops_csv(paths.bus_stops_csv, sim.transit());
+    }
     if (!sim.signal_plans().empty()) {
         paths.signals_dir = dir / "signals";
         paths.phase_logs =

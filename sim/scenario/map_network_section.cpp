@@ -66,6 +66,8 @@ NetworkBuild parse_map_network(SectionReader& s) {
             network::GeneratedNetwork g;
             g.network = std::move(r.network);
             g.signal_plans = std::move(r.signal_plans);
+            g.utm_epsg = r.georef.epsg;  // so places given as lon/lat can be found (bus lines)
+            g.utm_origin = r.georef.origin;
             if (!o.build_signal_plans)  // no plans: the junctions must not wait for a controller
                 for (network::Junction& j : g.network.junctions)
                     if (j.control == network::JunctionControl::TrafficSignals)

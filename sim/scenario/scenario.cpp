@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "scenario/bus_lines_section.hpp"
 #include "scenario/network_section.hpp"
 #include "scenario/sections.hpp"
 
@@ -65,6 +66,8 @@ Scenario load_parsed(const TomlValue& root_value, const std::filesystem::path& p
     sc.signals = read_signals_section(signals_section);
     signals_section.report_unknown_keys();
 
+    const std::vector<BusLineSpec> bus_lines = read_bus_lines(root, sc.duration_s, sc.vehicle_types);
+
     root.report_unknown_keys();
     problems.throw_if_any();
 
@@ -79,6 +82,8 @@ Scenario load_parsed(const TomlValue& root_value, const std::filesystem::path& p
         problems.throw_if_any();
     }
     apply_signals_section(sc.signals, path, sc.network);  // plan files, controllers, safety check
+    sc.transit = resolve_bus_lines(bus_lines, sc.network, sc.vehicle_types, problems);
+    problems.throw_if_any();
     return sc;
 }
 
@@ -132,6 +137,8 @@ engine::SimulationInputs build_simulation_inputs(const Scenario& scenario, Deman
         inputs.demand = std::move(trips.demand);
         if (report) report->unroutable = trips.unroutable;
     }
+    inputs.transit = scenario.transit;
+    transit::add_runs_to_demand(inputs.transit, inputs.demand);
     if (report) report->trips = inputs.demand.trips.size();
     apply_webster(scenario.signals, inputs, spec.begin_s, spec.end_s);
     return inputs;

@@ -20,6 +20,7 @@
 #include "network/grid_generator.hpp"
 #include "scenario/scenario_error.hpp"
 #include "scenario/signals_section.hpp"
+#include "transit/bus_line.hpp"
 
 namespace ut::scenario {
 
@@ -43,6 +44,7 @@ struct Scenario {
     std::vector<engine::VehicleType> vehicle_types;  // built-ins (car, bus, truck) first
     DemandSpec demand;
     SignalsSpec signals;  // [signals] (signals_section.hpp)
+    transit::TransitLines transit;  // [[bus_lines]] on the network; runs are added with the demand
     // Where outputs go. Relative to the current directory when the default (out/NAME) is
     // used; a [output] dir from the file is already resolved against the file's folder.
     std::filesystem::path output_dir;

@@ -258,6 +258,22 @@ std::vector<std::pair<std::string, const TomlValue*>> SectionReader::entries() {
     return out;
 }
 
+std::vector<SectionReader> SectionReader::table_array(std::string_view key) {
+    std::vector<SectionReader> out;
+    const TomlValue* v = lookup(key);
+    if (!v) return out;
+    const std::string base = name_.empty() ? std::string(key) : name_ + "." + std::string(key);
+    const bool tables = v->is_array() && std::all_of(v->as_array().begin(), v->as_array().end(),
+                                                     [](const TomlValue& e) { return e.is_table(); });
+    if (!tables) {
+        wrong_type(key, *v, "an array of tables", fmt::format("one [[{}]] section per entry", base));
+        return out;
+    }
+    for (std::size_t i = 0; i < v->as_array().size(); ++i)
+        out.emplace_back(&v->as_array()[i], fmt::format("{}[{}]", base, i + 1), *problems_, base_dir_);
+    return out;
+}
+
 void SectionReader::report_unknown_keys() {
     if (!table_) return;
     for (const auto& [key, value] : table_->as_table()) {

@@ -82,6 +82,11 @@ public:
     // Every key with its value, all counted as known: for tables whose keys are names
     // chosen by the user (vehicle types, the mix).
     std::vector<std::pair<std::string, const TomlValue*>> entries();
+    // An array of tables ("[[bus_lines]]"), one reader per table, named "bus_lines[1]" ...;
+    // empty when absent or not an array of tables (reported).
+    std::vector<SectionReader> table_array(std::string_view key);
+    // The raw value of a key (counted as known), for values of several shapes; null when absent.
+    const TomlValue* raw(std::string_view key) { return lookup(key); }
 
     // "[engine] step_s" (or "step_s" for the whole file): how messages name a key.
     std::string qualified(std::string_view key) const;

@@ -75,7 +75,7 @@ TEST_CASE("every problem in the file is reported at once, top to bottom", "[scen
     CHECK(problems[1] == "dir/s.toml:3: unknown key 'colour' in [scenario]; allowed keys: name, duration_s");
     CHECK(problems[2] == "dir/s.toml:5: [engine] teleport_on_gridlock must be true or false, not an integer; allowed: true or false");
     CHECK(problems[3] == "dir/s.toml:10: unknown vehicle type 'lorry' in [demand.mix]; allowed: car, bus, truck (or define [vehicle_types.lorry])");
-    CHECK(problems[4] == "dir/s.toml:11: unknown section [weather]; allowed sections: [scenario], [engine], [network], [vehicle_types], [demand], [output], [signals]");
+    CHECK(problems[4] == "dir/s.toml:11: unknown section [weather]; allowed sections: [scenario], [engine], [network], [vehicle_types], [demand], [output], [signals], [bus_lines]");
 
     try {
         load_scenario_from_string(text, "dir/s.toml");
