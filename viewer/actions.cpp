@@ -37,6 +37,11 @@ void Actions::select_link(std::optional<LinkId> l) {
     runner_.select(st_.selection);
 }
 
+void Actions::select_bus_line(std::optional<std::uint32_t> line) {
+    st_.selection.bus_line = line.value_or(kNoBusLine);
+    runner_.select(st_.selection);
+}
+
 const signals::SignalPlan* Actions::running_plan_of(const RunView& run, JunctionId j) const {
     if (!run.plans) return nullptr;
     for (const signals::SignalPlan& p : *run.plans)

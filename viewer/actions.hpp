@@ -27,6 +27,8 @@ public:
 
     void select_junction(std::optional<JunctionId> junction);
     void select_link(std::optional<LinkId> link);
+    // A bus line (index into the scenario's lines) for the plots; nothing = none.
+    void select_bus_line(std::optional<std::uint32_t> line);
 
     // The plan the simulation runs now at `j` (run B's after a fork: that is where edits go).
     const signals::SignalPlan* running_plan(JunctionId j) const;

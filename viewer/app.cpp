@@ -286,7 +286,8 @@ int App::run() {
         if (script_) {
             ScriptEnv env{st_, *runner_, *actions_, *geo_, finished_frame_ != nullptr,
                           [this](bool on) { set_presentation(on); },
-                          [this] { fit_camera(); }, [this] { camera_to_junction(); }};
+                          [this] { fit_camera(); }, [this] { camera_to_junction(); },
+                          scenario_.transit.lines.size()};
             script_->update(env);
             if (script_->done()) {
                 exit_code_ = std::max(exit_code_, script_->exit_code());

@@ -12,7 +12,7 @@ constexpr double kDelayScale_s = 60.0;        // a minute lost per vehicle on on
 constexpr double kDiffScale_s = 20.0;         // +-20 s/veh saturates the difference colours
 constexpr double kEmissionScale_kg_km_h = 40.0;
 constexpr double kBusScale = 10.0;          // ten buses in the period (one every 30 s in 5 min) is the top
-constexpr double kPassengerScale = 500.0;
+constexpr double kPassengerScale = 200.0;   // passengers through a link in the period (e.g. 10 buses of 20) is the top
 }  // namespace
 
 const char* layer_name(Layer l) {
@@ -148,16 +148,16 @@ LegendInfo layer_legend(Layer layer, TransitData transit) {
         case Layer::Transit:
             if (transit == TransitData::Passengers) {
                 g.title = "Bus passengers through the link";
-                for (double s : {0.0, 125.0, 250.0, 375.0, 500.0}) g.stops.push_back({s, fmt::format("{:.0f}", s)});
-                g.stops.back().label = "500+";
-                g.note = "Passengers on the buses seen on the link.";
+                for (double s : {0.0, 50.0, 100.0, 150.0, 200.0}) g.stops.push_back({s, fmt::format("{:.0f}", s)});
+                g.stops.back().label = "200+";
+                g.note = "On the line buses through the link in 5 min; buses by load share (bright = full).";
             } else {
                 g.title = "Buses seen on the link";
                 for (double s : {0.0, 2.5, 5.0, 7.5, 10.0}) g.stops.push_back({s, fmt::format("{:g}", s)});
                 g.stops.back().label = "10+";
                 g.note = transit == TransitData::None
                              ? "No bus data: the scenario has no buses, or the run files do not record them."
-                             : "Bus load is not known yet: it arrives with transit demand (GTFS). Counted every 10 s.";
+                             : "These buses run on no line ([[bus_lines]]), so their load is not known. Counted every 10 s.";
             }
             break;
         case Layer::Diff:

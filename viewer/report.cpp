@@ -44,6 +44,7 @@ void Actions::write_report(const std::filesystem::path& path) const {
     out += fmt::format("junction = {}\n", j.valid() ? static_cast<long>(j.index()) : -1L);
     const LinkId l = st_.selection.link;
     out += fmt::format("link = {}\n", l.valid() ? static_cast<long>(l.index()) : -1L);
+    out += fmt::format("line = {}\n", st_.selection.bus_line != kNoBusLine ? static_cast<long>(st_.selection.bus_line) : -1L);
     const auto run_lines = [&](const char* prefix, const RunView& r) {
         const std::string p = prefix;
         out += fmt::format("{}.state_hash = {:016x}\n", p, r.state_hash);
@@ -57,6 +58,11 @@ void Actions::write_report(const std::filesystem::path& path) const {
         if (r.samples) {
             add(out, p + ".junction_delay_s", mean_after(*r.samples, since, &Sample::junction_delay_s));
             add(out, p + ".junction_queue", mean_after(*r.samples, since, &Sample::junction_queue));
+            if (st_.selection.bus_line != kNoBusLine && !r.samples->empty()) {
+                add(out, p + ".line.passengers", r.samples->back().line_passengers);
+                add(out, p + ".line.waiting", r.samples->back().line_waiting);
+                add(out, p + ".line.headway_s", r.samples->back().line_headway_s);
+            }
         }
         if (r.measures) {  // the transit layer's data: NaN when the run has no bus data
             double with_buses = transit_data(*r.measures) == TransitData::None ? kNaN : 0.0;
@@ -69,6 +75,7 @@ void Actions::write_report(const std::filesystem::path& path) const {
             add(out, p + ".link.speed_kmh", m.speed_mps * 3.6);
             add(out, p + ".link.delay_s", m.delay_s);
             add(out, p + ".link.buses", m.buses);
+            add(out, p + ".link.passengers", m.passengers);
         }
         if (const signals::SignalPlan* plan = j.valid() ? running_plan_of(r, j) : nullptr) {
             add(out, p + ".plan.cycle_s", plan->cycle_s());

@@ -38,6 +38,9 @@ struct Sample {
     double junction_delay_s = kNaN;  // time loss per vehicle that left those approaches
     double link_speed_kmh = kNaN;    // selected link, space-mean over the interval
     double link_flow_veh_h = kNaN;
+    double line_passengers = kNaN;   // selected bus line: on board its buses
+    double line_waiting = kNaN;      // at its stops
+    double line_headway_s = kNaN;    // latest gap between its buses at its stops (mean over stops)
 };
 
 // Trips that arrived after `since_s` (the fork, or the start): the before/after cards.

@@ -147,7 +147,36 @@ SampleResult take_sample(const SampleInputs& in) {
         s.link_speed_kmh = d.vehicle_seconds > 0.0 ? d.vehicle_meters / d.vehicle_seconds * 3.6 : kNaN;
         s.link_flow_veh_h = dt > 0.0 ? static_cast<double>(d.left) / dt * 3600.0 : kNaN;
     }
+    if (in.transit && in.transit->active() && in.selection.bus_line < in.transit->lines->lines.size())
+        line_sample(*in.transit, in.selection.bus_line, s);
     return out;
+}
+
+void line_sample(const transit::TransitState& tr, std::uint32_t line, Sample& s) {
+    const transit::TransitLines& lines = *tr.lines;
+    double on_board = 0.0;
+    for (std::size_t r = 0; r < lines.runs.size(); ++r)
+        if (lines.runs[r].line == line) on_board += tr.runs[r].load;
+    const std::size_t stops = lines.lines[line].stops.size();
+    double waiting = 0.0;
+    for (std::size_t k = 0; k < stops; ++k) waiting += tr.stops[lines.line_first_stop[line] + k].waiting_count();
+    // The last two arrivals at each stop (events are in time order).
+    std::vector<double> last(stops, kNaN), before(stops, kNaN);
+    for (const transit::StopEvent& e : tr.events) {
+        if (lines.runs[e.run].line != line) continue;
+        before[e.stop] = last[e.stop];
+        last[e.stop] = e.arrival_s;
+    }
+    double sum = 0.0;
+    int n = 0;
+    for (std::size_t k = 0; k < stops; ++k)
+        if (!std::isnan(before[k])) {
+            sum += last[k] - before[k];
+            ++n;
+        }
+    s.line_passengers = on_board;
+    s.line_waiting = waiting;
+    s.line_headway_s = n > 0 ? sum / n : kNaN;
 }
 
 }  // namespace ut::viewer

@@ -10,12 +10,16 @@
 #include "engine/snapshot.hpp"
 #include "network/network.hpp"
 #include "run_frame.hpp"
+#include "transit/transit_state.hpp"
 
 namespace ut::viewer {
+
+constexpr std::uint32_t kNoBusLine = ~0u;
 
 struct Selection {
     JunctionId junction;  // invalid = none
     LinkId link;
+    std::uint32_t bus_line = kNoBusLine;  // index into the scenario's bus lines; independent of the others
 };
 
 // Halted below this speed counts as queued (a crawl at walking pace is still a queue).
@@ -32,6 +36,7 @@ struct SampleInputs {
     double time_s = 0.0;
     double totals_since_s = 0.0;
     Selection selection;
+    const transit::TransitState* transit = nullptr;  // bus lines (for the selected line's series)
 };
 
 struct SampleResult {
@@ -48,6 +53,10 @@ std::vector<Sample> samples_from_trips(const std::vector<engine::TripRecord>& tr
                                        double interval_s);
 // Trips that arrived after `since_s`: count, mean travel time, delay and stops.
 TripTotals trip_totals(const std::vector<engine::TripRecord>& trips, double since_s);
+
+// The selected bus line's series: passengers on its buses, waiting at its stops, and the
+// latest headway (gap between the last two buses' arrivals, averaged over its stops).
+void line_sample(const transit::TransitState& transit, std::uint32_t line, Sample& s);
 
 // Vehicles halted on the approaches of `junction` (within each approach link's length).
 int junction_queue(const network::Network& net, const std::vector<LinkId>& approaches,

@@ -8,6 +8,7 @@
 //                                 the next commands go on (e.g. `frames 300` to measure)
 //   select junction ID            select a junction (opens its timing plan)
 //   select link ID
+//   select line INDEX             a bus line for the plots (0 = the scenario's first [[bus_lines]])
 //   set split STAGE SECONDS       green time of stage STAGE (1 = first), in the draft
 //   set yellow STAGE SECONDS | set allred STAGE SECONDS | set cycle SECONDS | set offset SECONDS
 //   move_stage FROM TO            phase order
@@ -64,7 +65,7 @@ constexpr Verb kVerbs[] = {
     {"run_to", 1, 1, "run_to TIME_S"},
     {"play", 1, 1, "play SPEED"},
     {"pause", 0, 0, "pause"},
-    {"select", 2, 2, "select junction ID | select link ID"},
+    {"select", 2, 2, "select junction ID | select link ID | select line INDEX"},
     {"set", 2, 3, "set split|yellow|allred STAGE SECONDS | set cycle|offset SECONDS"},
     {"move_stage", 2, 2, "move_stage FROM TO"},
     {"undo", 0, 0, "undo"},
@@ -109,7 +110,7 @@ inline std::string check_words(const ScriptCommand& c) {
             if (w == o) return true;
         return false;
     };
-    if (c.verb == "select" && !one_of(c.args[0], {"junction", "link"})) return "select what? junction or link";
+    if (c.verb == "select" && !one_of(c.args[0], {"junction", "link", "line"})) return "select what? junction, link or line";
     if (c.verb == "set") {
         const bool staged = one_of(c.args[0], {"split", "yellow", "allred"});
         if (!staged && !one_of(c.args[0], {"cycle", "offset"})) return "unknown setting '" + c.args[0] + "'";

@@ -89,6 +89,10 @@ void ScriptRunner::execute(const ScriptCommand& c, ScriptEnv& env) {
                 return fail(c, fmt::format("there is no junction {} (the network has {})", id,
                                            env.geo.network().junctions.size()));
             act.select_junction(JunctionId{id});
+        } else if (c.args[0] == "line") {
+            if (id >= env.bus_lines)
+                return fail(c, fmt::format("there is no bus line {} (the scenario has {})", id, env.bus_lines));
+            act.select_bus_line(id);
         } else {
             if (id >= env.geo.network().links.size())
                 return fail(c, fmt::format("there is no link {} (the network has {})", id, env.geo.network().links.size()));

@@ -24,6 +24,7 @@ struct ScriptEnv {
     std::function<void(bool)> set_presentation;
     std::function<void()> fit_camera;
     std::function<void()> camera_to_junction;
+    std::size_t bus_lines = 0;  // the scenario's [[bus_lines]]
 };
 
 class ScriptRunner {

@@ -306,6 +306,7 @@ void SimRunner::sample(Run& run) {
     in.time_s = t;
     in.totals_since_s = run.totals_since_s;
     in.selection = sel;
+    in.transit = &run.sim.transit();
     SampleResult r = take_sample(in);
     run.samples.push_back(r.sample);
     run.samples_shared = std::make_shared<const std::vector<Sample>>(run.samples);

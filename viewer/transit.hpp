@@ -4,11 +4,10 @@
 // Glossary
 //   sighting    a bus seen on a link at one sample (every 10 s of simulated time); a bus
 //               counts once per link however often it is seen there.
-//   load        passengers on a bus and its capacity. The engine has no passengers yet
-//               (transit demand arrives with GTFS), so bus_load() returns nullopt and the
-//               transit layer shows bus positions and buses per link. When the snapshot
-//               carries a load, bus_load() is the one place to read it: the bus colours, the
-//               sightings and the layer's passenger values follow from there.
+//   load        passengers on a bus and its capacity, reported by the engine for buses of a
+//               line ([[bus_lines]], docs/transit.md); other buses (a bus share of random
+//               trips) have no load. bus_load() is the one place to read it: the bus colours,
+//               the sightings and the layer's passenger values follow from there.
 //
 // Header-only and UI-free: tested headless in tests/viewer.
 #pragma once
@@ -34,7 +33,11 @@ struct BusLoad {
     double capacity = 0.0;
 };
 
-inline std::optional<BusLoad> bus_load(const engine::VehicleSnapshot&) { return std::nullopt; }
+// A bus of a line carries its capacity in the snapshot; 0 means no load is known.
+inline std::optional<BusLoad> bus_load(const engine::VehicleSnapshot& v) {
+    if (v.capacity == 0) return std::nullopt;
+    return BusLoad{static_cast<double>(v.passengers), static_cast<double>(v.capacity)};
+}
 
 // Per vehicle type: is it a bus.
 inline std::vector<bool> bus_types(const std::vector<engine::VehicleType>& types) {
@@ -67,11 +70,11 @@ inline std::vector<BusSighting> bus_sightings(const network::Network& net, const
 }
 
 // Fills `buses` (distinct buses) and `passengers` (on them, at their first sighting on the
-// link) of every link from all sightings of a period. Passengers stay NaN unless every
-// sighting had a known load.
+// link) of every link from all sightings of a period. Passengers stay NaN unless some
+// sighting had a known load (a bus of a line); buses of no line then add none.
 inline void count_buses(std::vector<BusSighting> sightings, std::vector<LinkMeasure>& links) {
-    bool loads_known = !sightings.empty();
-    for (const BusSighting& s : sightings) loads_known = loads_known && !std::isnan(s.passengers);
+    bool loads_known = false;
+    for (const BusSighting& s : sightings) loads_known = loads_known || !std::isnan(s.passengers);
     for (LinkMeasure& m : links) {
         m.buses = 0.0;
         m.passengers = loads_known ? 0.0 : LinkMeasure::kNone;
@@ -85,7 +88,7 @@ inline void count_buses(std::vector<BusSighting> sightings, std::vector<LinkMeas
         if (s.link >= links.size()) continue;
         if (i > 0 && sightings[i - 1].link == s.link && sightings[i - 1].trip == s.trip) continue;
         links[s.link].buses += 1.0;
-        if (loads_known) links[s.link].passengers += s.passengers;
+        if (loads_known && !std::isnan(s.passengers)) links[s.link].passengers += s.passengers;
     }
 }
 

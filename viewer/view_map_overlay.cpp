@@ -76,9 +76,13 @@ void draw_legend(ViewContext& ctx) {
         }
         const bool bus_colour = st.layer == Layer::Transit;
         const char* bus_text = !bus_colour                           ? "bus (box in a white frame)"
-                               : transit == TransitData::Passengers ? "bus, coloured by load; cars dimmed"
-                                                                    : "bus (load not known yet); cars dimmed";
+                               : transit == TransitData::Passengers ? "bus of no line (load not known); cars dimmed"
+                                                                    : "bus (load not known); cars dimmed";
         swatch_bus(bus_colour ? kBus : st.layer == Layer::None ? speed_color(0.3, 1.0) : kNeutralVehicle, bus_text);
+        if (bus_colour && transit == TransitData::Passengers) {
+            ImGui::TextUnformatted("Bus of a line: load, share of capacity");
+            legend_scale({{0.0, "empty"}, {0.5, "half"}, {1.0, "full"}}, [](double t) { return bus_color(t); }, width);
+        }
     }
     if (st.layer != Layer::None) {
         const LegendInfo info = layer_legend(st.layer, transit);

@@ -1,6 +1,7 @@
 // Time series of the network and of the selection: network delay (mean time lost by the
 // trips finishing), throughput (trips finishing per hour), vehicles in the network, and
-// for the selected junction its queue and delay, for a selected link its speed and flow.
+// for the selected junction its queue and delay, for a selected link its speed and flow,
+// for a bus line chosen from the list its passengers, waiting passengers and headway.
 // After a fork every plot shows A (solid blue) and B (dashed orange), with the fork marked.
 #include <imgui.h>
 
@@ -21,6 +22,28 @@ PlotSeries series_of(const RunView& run, double Sample::*field, const char* labe
         for (const Sample& x : *run.samples)
             if (x.time_s >= since_s) s.points.emplace_back(static_cast<float>(x.time_s), static_cast<float>(x.*field));
     return s;
+}
+
+// A bus line chosen from the scenario's lines: passengers on its buses, waiting at its stops,
+// and how far apart its buses run (bunching shows as a falling headway).
+void draw_bus_line_plots(ViewContext& ctx) {
+    const auto& lines = ctx.scenario.transit.lines;
+    if (lines.empty()) return;
+    const std::uint32_t chosen = ctx.st.selection.bus_line;
+    const std::string preview = chosen < lines.size() ? lines[chosen].name : std::string("none");
+    ImGui::Separator();
+    if (ImGui::BeginCombo("Bus line", preview.c_str())) {
+        if (ImGui::Selectable("none", chosen >= lines.size())) ctx.actions.select_bus_line(std::nullopt);
+        for (std::uint32_t l = 0; l < lines.size(); ++l)
+            if (ImGui::Selectable(lines[l].name.c_str(), l == chosen)) ctx.actions.select_bus_line(l);
+        ImGui::EndCombo();
+    }
+    if (chosen >= lines.size()) return;
+    const RunFrame& f = *ctx.st.frame;
+    const std::string& name = lines[chosen].name;
+    ab_plot("bload", f, fmt::format("Line {}: passengers on its buses", name), "pax", &Sample::line_passengers);
+    ab_plot("bwait", f, fmt::format("Line {}: passengers waiting at its stops", name), "pax", &Sample::line_waiting);
+    ab_plot("bheadway", f, fmt::format("Line {}: headway at its stops (last two buses)", name), "s", &Sample::line_headway_s);
 }
 
 }  // namespace
@@ -68,6 +91,7 @@ void draw_plots(ViewContext& ctx) {
     } else {
         ImGui::TextDisabled("Select a junction or a street on the map to plot it.");
     }
+    draw_bus_line_plots(ctx);
     ImGui::TextDisabled("Selection plots start at the next sample after selecting (every 10 s simulated).");
 }
 

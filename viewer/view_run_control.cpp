@@ -28,7 +28,7 @@ constexpr std::array<Speed, 8> kSpeeds{{{"0.5x", 0.5},
 
 // In the order of Layer (layers.hpp).
 const char* kLayerLabels[] = {"Plain roads",    "Speed",   "Delay", "Level of service", "CO2 (estimate)",
-                              "Transit (buses)", "B - A difference"};
+                              "Transit load", "B - A difference"};
 static_assert(std::size(kLayerLabels) == std::size(kLayers));
 
 void separator() {
