@@ -34,7 +34,7 @@ void hash_transit(const transit::TransitState& tr, Hasher& h) {
     }
     for (std::uint32_t n : tr.onboard) h.add(static_cast<std::uint64_t>(n));
     for (const transit::StopQueue& q : tr.stops) {
-        h.add(q.arrivals);
+        h.add(q.arrivals | static_cast<std::uint64_t>(q.open) << 63);
         h.add(static_cast<std::uint64_t>(q.waiting_count()));
         h.add(q.next_arrival_s);
     }

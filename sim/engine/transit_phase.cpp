@@ -83,6 +83,20 @@ AtStop at_stop(SimState& st, std::uint32_t run) {
             tr.stops[tr.lines->line_first_stop[br.line] + rs.next_stop]};
 }
 
+// Passengers start coming to stop `index` of `line` (global number `global`): from the line's
+// passengers_begin_s, or (when that is < 0) one scheduled headway before `first_bus_s`, when
+// the line's first bus reaches the stop, as if the service had been running before.
+void open_stop(SimState& st, const transit::BusLine& line, std::uint32_t index, std::uint32_t global, double first_bus_s) {
+    transit::StopQueue& q = st.transit.stops[global];
+    q.open = 1;
+    const double rate_per_s = line.stops[index].boardings_per_h / 3600.0;
+    const double begin = line.passengers_begin_s >= 0.0 ? line.passengers_begin_s
+                                                        : std::max(0.0, first_bus_s - line.scheduled_headway_s());
+    const double u = random_unit(st.config.seed, global, 0, RandomPurpose::PassengerArrival);
+    q.next_arrival_s = rate_per_s > 0.0 ? begin - std::log1p(-u) / rate_per_s : kNoStop;
+    advance_arrivals(st, line, index, global, q, first_bus_s);
+}
+
 // Boards passengers who reached the stop by `now_s` while the bus has room, first come
 // first served; returns how many.
 std::uint32_t board(AtStop& a, double now_s, transit::StopEvent& ev) {
@@ -108,6 +122,10 @@ std::uint32_t board(AtStop& a, double now_s, transit::StopEvent& ev) {
 // off, then those waiting get on.
 void arrive_at_stop(SimState& st, std::uint32_t run, double now_s) {
     AtStop a = at_stop(st, run);
+    if (!a.q.open) {
+        const std::uint32_t line = st.transit.lines->runs[run].line;
+        open_stop(st, a.line, a.rs.next_stop, st.transit.lines->line_first_stop[line] + a.rs.next_stop, now_s);
+    }
     transit::StopEvent ev;
     ev.run = run;
     ev.stop = a.rs.next_stop;
@@ -192,11 +210,10 @@ void init_transit(SimState& st, std::shared_ptr<const transit::TransitLines> lin
             const std::uint32_t g = tl.line_first_stop[l] + s;
             transit::StopQueue& q = tr.stops[g];
             const double rate_per_s = line.stops[s].boardings_per_h / 3600.0;
-            const double u = random_unit(st.config.seed, g, 0, RandomPurpose::PassengerArrival);
-            q.next_arrival_s = rate_per_s > 0.0 ? line.passengers_begin_s - std::log1p(-u) / rate_per_s : kNoStop;
+            if (line.passengers_begin_s >= 0.0 || line.departures_s.size() < 2) open_stop(st, line, s, g, 0.0);
             // Room for the passengers of the whole service at once, so queues rarely grow.
-            const double expected = rate_per_s * std::max(0.0, line.passengers_end_s - line.passengers_begin_s);
-            q.waiting.reserve(static_cast<std::size_t>(std::min(expected * 1.2 + 16.0, 1e6)));
+            const double span = line.passengers_end_s - std::max(0.0, line.passengers_begin_s);
+            q.waiting.reserve(static_cast<std::size_t>(std::min(rate_per_s * std::max(0.0, span) * 1.2 + 16.0, 1e6)));
         }
     }
 }
@@ -251,7 +268,7 @@ void update_transit(StepContext& ctx) {
     for (std::uint32_t l = 0; l < lines.lines.size(); ++l)
         for (std::uint32_t s = 0; s < lines.lines[l].stops.size(); ++s) {
             const std::uint32_t g = lines.line_first_stop[l] + s;
-            advance_arrivals(st, lines.lines[l], s, g, tr.stops[g], now);
+            if (tr.stops[g].open) advance_arrivals(st, lines.lines[l], s, g, tr.stops[g], now);
         }
     for (std::uint32_t r = 0; r < tr.runs.size(); ++r) {
         const transit::RunSeen& seen = tr.seen[r];

@@ -68,12 +68,13 @@ struct Resolver {
 
     // The stop's place on the route, or nothing (reported).
     std::optional<transit::RoutePosition> place_stop(const BusLineSpec& spec, const BusStopSpec& stop,
-                                                     const std::vector<LinkId>& route, double after_m) {
+                                                     const std::vector<LinkId>& route, double after_m, double bus_length_m) {
         const network::Network& net = g.network;
         const double length = transit::route_length_m(net, route);
         const std::string where = fmt::format("bus line '{}': stop '{}'", spec.name, stop.name);
         if (stop.at) {
-            const transit::RoutePosition p = transit::snap_to_route(net, route, to_network(g, *stop.at, problems.file()), after_m);
+            const transit::RoutePosition p =
+                transit::snap_to_route(net, route, to_network(g, *stop.at, problems.file()), after_m, bus_length_m);
             if (p.distance_m <= spec.snap_radius_m) return p;
             problems.add(stop.place_line, fmt::format("{} is {:.0f} m from the line's route (links {})", where, p.distance_m, describe_route(route)),
                          fmt::format("allowed: a place within snap_radius_m = {} m of the route; move the stop or add a via point so the route passes it",
@@ -128,18 +129,29 @@ struct Resolver {
         double after = 0.0;
         const double bus_length = type->length_m;
         for (const BusStopSpec& s : spec.stops) {
-            const auto p = place_stop(spec, s, line.route, after);
+            const auto p = place_stop(spec, s, line.route, after, bus_length);
             if (!p) {
                 ok = false;
                 continue;
             }
+            const double link_length = g.network.link(line.route[p->route_index]).length_m;
+            if (p->offset_m < bus_length && p->route_index > 0) {
+                if (link_length < bus_length) {
+                    problems.add(s.place_line,
+                                 fmt::format("bus line '{}': stop '{}' is on link {}, which is {:.1f} m long: a {} m bus "
+                                             "standing there would block the junction behind it",
+                                             spec.name, s.name, line.route[p->route_index].value, link_length, format_number(bus_length)),
+                                 "allowed: a stop on a link at least as long as the bus; move it along the route");
+                    ok = false;
+                    continue;
+                }
+            }
             transit::BusStop stop;
             stop.name = s.name;
             stop.route_index = p->route_index;
-            // Buses enter at the start of the first link with their back there: a stop can be
-            // no nearer the start than a bus length.
-            stop.offset_m = p->route_index == 0 ? std::max(p->offset_m, std::min(bus_length, g.network.link(line.route[0]).length_m))
-                                                 : p->offset_m;
+            // The whole bus stands on the stop's link (its back not in the junction behind, and
+            // on the first link not before where buses enter).
+            stop.offset_m = std::max(p->offset_m, std::min(bus_length, link_length));
             stop.route_m = p->route_m - p->offset_m + stop.offset_m;
             stop.boardings_per_h = s.boardings_per_h;
             stop.alight_weight = s.alight_weight;
@@ -164,7 +176,7 @@ struct Resolver {
                                          spec.name, line.stops[k].name),
                              "allowed: boardings_per_hour = 0 at the last stop, and a later stop with alight_weight > 0");
         }
-        line.passengers_begin_s = spec.passengers_begin_s.value_or(line.departures_s.empty() ? 0.0 : line.departures_s.front());
+        line.passengers_begin_s = spec.passengers_begin_s.value_or(-1.0);
         line.passengers_end_s = spec.passengers_end_s.value_or(line.departures_s.empty() ? 0.0 : line.departures_s.back());
         return line;
     }

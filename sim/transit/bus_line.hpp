@@ -56,8 +56,10 @@ struct BusLine {
     std::vector<double> departures_s;  // from the route's first link, ascending
     DwellTimes dwell;
     std::uint32_t capacity = 0;      // passengers a bus of the line carries (its vehicle type's)
-    // Passengers arrive at the stops in [passengers_begin_s, passengers_end_s).
-    double passengers_begin_s = 0.0;
+    // Passengers arrive at the stops in [passengers_begin_s, passengers_end_s). A begin < 0
+    // means: at each stop, from one scheduled headway before the line's first bus reaches it
+    // (as if the service had been running; with one departure, from time 0).
+    double passengers_begin_s = -1.0;
     double passengers_end_s = 0.0;
 
     // Scheduled headway (s) for regularity figures: the median gap between departures,

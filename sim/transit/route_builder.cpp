@@ -132,16 +132,25 @@ double route_length_m(const network::Network& net, const std::vector<LinkId>& ro
 }
 
 RoutePosition snap_to_route(const network::Network& net, const std::vector<LinkId>& route, Vec2 point,
-                            double from_route_m) {
+                            double from_route_m, double bus_length_m) {
     RoutePosition best;
     best.distance_m = kInf;
     double start = 0.0;
     for (std::uint32_t k = 0; k < route.size(); ++k) {
         const network::Link& link = net.link(route[k]);
-        const Nearest n = nearest_on_link(link, point);
-        if (start + link.length_m >= from_route_m && n.distance_m < best.distance_m - 1e-9) {
-            const double along = std::max(n.along_m, from_route_m - start);
-            best = {k, along, start + along, n.distance_m};
+        // On the first link the bus enters with its back at the start: no junction behind it
+        // (the scenario reader puts the stop no nearer than where the bus's front enters).
+        const double fits = k == 0 ? 0.0 : bus_length_m;
+        const double lowest = std::max(fits, from_route_m - start);
+        if (link.length_m >= lowest) {
+            Nearest n = nearest_on_link(link, point);
+            if (n.along_m < lowest) {  // the nearest place the whole bus fits
+                n.along_m = lowest;
+                const double shape_length = polyline_length(link.shape);
+                const double scale = link.length_m > 0.0 ? shape_length / link.length_m : 1.0;
+                n.distance_m = distance(point, point_along(link.shape, lowest * scale).point);
+            }
+            if (n.distance_m < best.distance_m - 1e-9) best = {k, n.along_m, start + n.along_m, n.distance_m};
         }
         start += link.length_m;
     }

@@ -42,9 +42,12 @@ struct RoutePosition {
 };
 
 // The place on the route nearest to `point` (at or after `from_route_m`, so a route that
-// passes a place twice snaps a later stop to the later pass).
+// passes a place twice snaps a later stop to the later pass) where a bus `bus_length_m` long
+// stands wholly on the link: at least that far from the link's start, so it never halts with
+// its back in the junction behind it (links shorter than the bus are passed over, but for
+// the first, where buses enter).
 RoutePosition snap_to_route(const network::Network& net, const std::vector<LinkId>& route, Vec2 point,
-                            double from_route_m = 0.0);
+                            double from_route_m = 0.0, double bus_length_m = 0.0);
 
 // The place `route_m` metres along the route; nothing past its end.
 std::optional<RoutePosition> position_along_route(const network::Network& net, const std::vector<LinkId>& route,

@@ -37,6 +37,7 @@ struct StopQueue {
     std::uint32_t head = 0;
     double next_arrival_s = 0.0;      // of the next passenger (the Poisson process's next event)
     std::uint64_t arrivals = 0;       // passengers so far; also the key of the next draw
+    std::uint8_t open = 0;            // 1 once passengers come (see BusLine::passengers_begin_s)
     std::uint32_t waiting_count() const { return static_cast<std::uint32_t>(waiting.size()) - head; }
 };
 
