@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/compiled_network.hpp"
 #include "output/atomic_file.hpp"
 #include "output/sumo/sumo_xml.hpp"
 
@@ -50,7 +51,8 @@ SumoExportFiles export_to_sumo(const SumoExportInput& in, const std::filesystem:
     files.netconvert_config = path(".netccfg");
     write_file_atomically(files.nodes, [&](std::ostream& o) { write_nodes(o, in.network); });
     write_file_atomically(files.edges, [&](std::ostream& o) { write_edges(o, in.network); });
-    write_file_atomically(files.connections, [&](std::ostream& o) { write_connections(o, in.network, link_index); });
+    write_file_atomically(files.connections,
+                          [&](std::ostream& o) { write_connections(o, engine::CompiledNetwork(in.network), link_index); });
     write_file_atomically(files.tls, [&](std::ostream& o) { write_tls(o, in.network, in.signal_plans, link_index); });
     write_file_atomically(files.routes, [&](std::ostream& o) { write_routes(o, in); });
     write_file_atomically(files.config, [&](std::ostream& o) { write_sumo_config(o, in); });

@@ -2,6 +2,7 @@
 // which netconvert turns into a .net.xml (signal programs: sumo_tls_xml.cpp).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 #include <string>
 
@@ -30,6 +31,20 @@ std::string shape_attr(const Polyline& shape) {
         s += fmt::format("{:.2f},{:.2f}", p.x, p.y);
     }
     return s;
+}
+
+// How far before the stop line the driver of a movement that gives way sees the traffic it
+// gives way to. Ours decides whether to go within max(25 m, 3 s at its speed) of the line
+// and drives on at its speed before that (kYieldDecisionDistance_m and kYieldDecisionTime_s
+// in engine/path_ahead.cpp). SUMO's connection `visibility` is the same idea; at its default
+// of 4.5 m every SUMO driver on a minor link, or turning on a permissive green, slows down
+// to be able to stop 4.5 m before the junction, foe in sight or not: 3.4 s more per straight
+// passage over a minor link than ours on Portland (docs/validation.md).
+constexpr double kYieldDecisionDistance_m = 25.0;
+constexpr double kYieldDecisionTime_s = 3.0;
+
+double foe_visibility_m(const network::Link& from) {
+    return std::max(kYieldDecisionDistance_m, kYieldDecisionTime_s * from.speed_limit_mps);
 }
 
 std::string class_list(network::ClassMask mask) {
@@ -76,14 +91,24 @@ void write_edges(std::ostream& out, const network::Network& net) {
     out << "</edges>\n";
 }
 
-// Connections; those at signalised junctions carry the traffic light and their index in
+// Connections, with the distance at which their drivers see their foes, and for straight
+// on our speed through the junction: ours slows turns by their radius (netconvert is asked
+// for the same lateral acceleration, write_netconvert_config) but drives a bend of up to
+// 45 degrees where two roads meet at the road's limit, where SUMO would slow down for its
+// curvature (a 27-degree kink between two OSM ways on West Burnside Street: a 2.6 m internal
+// lane at 21 km/h). Those at signalised junctions carry the traffic light and their index in
 // its state string (the connection's position among the junction's controlled ones).
-void write_connections(std::ostream& out, const network::Network& net, const std::vector<std::int32_t>& link_index) {
+void write_connections(std::ostream& out, const engine::CompiledNetwork& compiled,
+                       const std::vector<std::int32_t>& link_index) {
+    const network::Network& net = compiled.source();
     out << "<connections>\n";
     for (std::uint32_t c = 0; c < net.connections.size(); ++c) {
         const auto& con = net.connections[c];
-        out << fmt::format("  <connection from=\"{}\" to=\"{}\" fromLane=\"{}\" toLane=\"{}\"", sumo_link_id(con.from_link),
-                           sumo_link_id(con.to_link), con.from_lane, con.to_lane);
+        out << fmt::format("  <connection from=\"{}\" to=\"{}\" fromLane=\"{}\" toLane=\"{}\" visibility=\"{:.1f}\"",
+                           sumo_link_id(con.from_link), sumo_link_id(con.to_link), con.from_lane, con.to_lane,
+                           foe_visibility_m(net.link(con.from_link)));
+        if (con.turn == network::Turn::Straight)
+            out << fmt::format(" speed=\"{:.3f}\"", compiled.lane_speed_mps[compiled.conn_internal_lane[c]]);
         if (link_index[c] >= 0)
             out << fmt::format(" tl=\"{}\" linkIndex=\"{}\"", sumo_junction_id(net.link(con.from_link).to), link_index[c]);
         out << "/>\n";

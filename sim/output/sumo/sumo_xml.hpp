@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/compiled_network.hpp"
 #include "output/sumo/sumo_export.hpp"
 
 namespace ut::output::sumo {
@@ -16,7 +17,8 @@ std::string xml_escape(std::string_view text);
 void write_nodes(std::ostream& out, const network::Network& net);
 void write_edges(std::ostream& out, const network::Network& net);
 // link_index[c]: the connection's position in its traffic light's state string, or -1.
-void write_connections(std::ostream& out, const network::Network& net, const std::vector<std::int32_t>& link_index);
+// Speeds through junctions come from the engine's own lanes (its compiled network).
+void write_connections(std::ostream& out, const engine::CompiledNetwork& net, const std::vector<std::int32_t>& link_index);
 void write_tls(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
                const std::vector<std::int32_t>& link_index);
 // The later time-of-day programs and the WAUTs that switch to them, for the additional file.
