@@ -8,7 +8,8 @@
 // Several targets of the same kind (a fork) split that kind's lanes from right to left, in
 // proportion to their lanes, so connections leaving one link never cross each other, except
 // on links too short to change lanes on, where every lane leads everywhere (crossing where
-// it must; conflicts.cpp then makes them yield to each other).
+// it must; conflicts.cpp then makes them yield to each other). Roads joining into one with
+// as many lanes as they bring keep to lanes of their own, side by side.
 #include "network/connection_builder.hpp"
 
 #include <algorithm>
@@ -148,6 +149,7 @@ struct Builder {
     std::vector<Target> u_turns;
     std::vector<Connection> result;
     std::vector<std::uint8_t> entered_by_choice;  // per link, find_entered_by_choice
+    std::vector<std::uint8_t> merge_offset;       // per link, find_lane_adding_merges
 
     void index_outgoing() {
         out_begin.assign(net.junctions.size() + 1, 0);
@@ -336,7 +338,9 @@ struct Builder {
             int wanted = 0;
             switch (target.turn) {
                 case Turn::Right: wanted = std::min(i, p - 1); break;
-                case Turn::Straight: wanted = m <= p ? std::max(0, from - shift) : std::min(i, p - 1); break;
+                case Turn::Straight:
+                    wanted = m <= p ? std::max(0, from - shift) + merge_offset[in_id.index()] : std::min(i, p - 1);
+                    break;
                 case Turn::Left:
                 case Turn::UTurn: wanted = std::max(0, p - m + i); break;
             }
@@ -424,6 +428,44 @@ struct Builder {
         }
     }
 
+    // Where roads join into one that has as many lanes as they bring together (a ramp whose
+    // lane becomes a lane of the motorway, two carriageways joining), each goes on in lanes
+    // of its own, side by side from right to left as they come in, so that neither has to
+    // give way to the other. Straight on alone, each would start at the rightmost lane and
+    // the two would merge into the same lanes, leaving the left ones to nobody (Portland:
+    // Stadium Freeway, 2 lanes and a 1-lane ramp into 3, both into lanes 0-1).
+    void find_lane_adding_merges() {
+        merge_offset.assign(net.links.size(), 0);
+        std::vector<std::vector<LinkId>> feeders(net.links.size());  // per link: links only going straight into it
+        for (std::uint32_t i = 0; i < net.links.size(); ++i) {
+            const Link& l = net.links[i];
+            if (!usable(l) || l.to.index() >= net.junctions.size()) continue;
+            collect_targets(LinkId{i});
+            if (targets.size() == 1 && targets[0].turn == Turn::Straight) feeders[targets[0].link.index()].push_back(LinkId{i});
+        }
+        for (std::uint32_t o = 0; o < net.links.size(); ++o) {
+            std::vector<LinkId>& in = feeders[o];
+            if (in.size() < 2) continue;
+            const Link& out = net.links[o];
+            std::size_t lanes = 0;
+            for (LinkId l : in) lanes += net.link(l).lanes.size();
+            if (lanes > out.lanes.size()) continue;  // a real merge: lanes end
+            // Right to left: by how far each arrives to the right of the road it joins.
+            const Vec2 start = out.shape.front();
+            const Vec2 ahead = unit(start_heading(out.shape));
+            auto leftness = [&](LinkId l) { return cross(ahead, net.link(l).shape.back() - start); };
+            std::sort(in.begin(), in.end(), [&](LinkId a, LinkId b) {
+                const double la = leftness(a), lb = leftness(b);
+                return la != lb ? la < lb : a < b;
+            });
+            std::size_t offset = 0;
+            for (LinkId l : in) {
+                merge_offset[l.index()] = static_cast<std::uint8_t>(offset);
+                offset += net.link(l).lanes.size();
+            }
+        }
+    }
+
     void connect(LinkId in_id, int from, const Target& target, int to, std::vector<TurnMask>& got) {
         if (to < 0) return;
         const Link& in = net.link(in_id);
@@ -455,9 +497,10 @@ Turn classify_turn(const Link& from, const Link& to) {
 }
 
 void build_connections(Network& net, const ConnectionOptions& options) {
-    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}, {}, {}};
+    Builder b{net, options, std::max(3, static_cast<int>(options.connection_points)), {}, {}, {}, {}, {}, {}, {}};
     b.index_outgoing();
     b.find_entered_by_choice();
+    b.find_lane_adding_merges();
     b.result.reserve(net.links.size() * 4);
     for (std::uint32_t i = 0; i < net.links.size(); ++i) {
         const Link& l = net.links[i];

@@ -8,6 +8,8 @@
 // where no link is within 30 degrees the straightest one within 45 is straight on (a bend).
 // A link too short to change lanes on is taken as part of the junction it leads to: each of
 // its lanes leads everywhere the link leads, since a vehicle keeps the lane it came in on.
+// Roads that only go on into one road with as many lanes as they have together (a ramp
+// adding a lane) keep to lanes of their own there, side by side, so they do not merge.
 #pragma once
 
 #include "network/network.hpp"

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "network/conflicts.hpp"
 #include "network/connection_builder.hpp"
 #include "network/junction_fixtures.hpp"
 
@@ -274,4 +275,47 @@ TEST_CASE("where the road bends, its continuation is straight on", "[network][co
         CHECK(c.turn == (c.to_link == outbound(1) ? Turn::Straight : Turn::Right));
     CHECK(has_connection(net, inbound(0), 0, outbound(1)));  // both lanes go on, not only the left one
     CHECK(has_connection(net, inbound(0), 1, outbound(1)));
+}
+
+TEST_CASE("roads joining into one with as many lanes keep lanes of their own, side by side", "[network][connections]") {
+    // Two 2-lane roads join into a 4-lane road (the one from the north on its left), and a
+    // 1-lane ramp joins a 2-lane road that becomes 3 lanes (Portland, Stadium Freeway: all
+    // into the right lanes, both giving way, the left lane fed by neither).
+    //   J0 (-200, 20) ---.
+    //                     J1 (0, 0) ---> J3 (200, 0)
+    //   J2 (-200, -20) --'
+    auto join = [](int north_lanes, int south_lanes, int out_lanes) {
+        Network net;
+        const JunctionId j0 = net.add_junction({{-200, 20}, JunctionControl::DeadEnd, "J0", 0});
+        const JunctionId j1 = net.add_junction({{0, 0}, JunctionControl::Priority, "J1", 0});
+        const JunctionId j2 = net.add_junction({{-200, -20}, JunctionControl::DeadEnd, "J2", 0});
+        const JunctionId j3 = net.add_junction({{200, 0}, JunctionControl::DeadEnd, "J3", 0});
+        test::add_straight_link(net, j0, j1, north_lanes);
+        test::add_straight_link(net, j2, j1, south_lanes);
+        test::add_straight_link(net, j1, j3, out_lanes);
+        build_connections(net);
+        return net;
+    };
+    auto to_lanes = [](const Network& net, LinkId from) {
+        std::set<int> lanes;
+        for (const auto& c : test::connections_from(net, from)) lanes.insert(c.to_lane);
+        return lanes;
+    };
+    auto merging = [](const Network& net) {
+        const auto conflicts = compute_conflicts(net);
+        return std::count_if(conflicts.begin(), conflicts.end(), [](const Conflict& c) { return c.kind == ConflictKind::Merging; });
+    };
+    const Network carriageways = join(2, 2, 4);
+    CHECK(to_lanes(carriageways, LinkId{1}) == std::set<int>{0, 1});  // from the south, on the right
+    CHECK(to_lanes(carriageways, LinkId{0}) == std::set<int>{2, 3});
+    CHECK(merging(carriageways) == 0);
+    const Network ramp = join(2, 1, 3);
+    CHECK(to_lanes(ramp, LinkId{1}) == std::set<int>{0});
+    CHECK(to_lanes(ramp, LinkId{0}) == std::set<int>{1, 2});
+    CHECK(merging(ramp) == 0);
+    // Where lanes end, the roads merge as before.
+    const Network narrowing = join(2, 2, 3);
+    CHECK(to_lanes(narrowing, LinkId{1}) == std::set<int>{0, 1});
+    CHECK(to_lanes(narrowing, LinkId{0}) == std::set<int>{0, 1});
+    CHECK(merging(narrowing) > 0);
 }
