@@ -16,7 +16,7 @@ std::vector<VehicleType> default_vehicle_types() {
     bus.comfortable_decel_mps2 = 2.5;
     bus.time_headway_s = 1.5;
     bus.politeness = 0.5;
-    bus.capacity = 70;  // a 12 m bus: ~40 seats + standees (TCQSM 3rd ed., exhibit 6-2)
+    bus.capacity = 70;  // a 12 m bus: ~40 seats and ~30 standing (a planning figure; docs/transit.md)
 
     VehicleType truck;
     truck.name = "truck";

@@ -30,6 +30,7 @@ void read_fields(SectionReader& s, engine::VehicleType& t) {
     t.politeness = s.number("politeness", t.politeness, between(0.0, 1.0));
     t.lane_change_threshold_mps2 =
         s.number("lane_change_threshold_mps2", t.lane_change_threshold_mps2, between(0.0, 5.0));
+    t.capacity = static_cast<std::uint32_t>(s.integer("capacity", t.capacity, {0, 1000}));
     if (t.emergency_decel_mps2 < t.comfortable_decel_mps2) {
         s.add_problem("emergency_decel_mps2",
                       fmt::format("[{}] emergency_decel_mps2 = {} is below comfortable_decel_mps2 = {}",

@@ -11,8 +11,8 @@
 //              demand::Trip of its own (the line's route, the line's vehicle type), so the
 //              insertion, routing and every trip output treat it as any vehicle.
 //   dwell      the time a bus stands at a stop: door dead time + boardings x boarding time
-//              + alightings x alighting time (TCQSM 3rd ed., ch. 6, eq. 6-2 with one
-//              door channel; defaults from its exhibit 6-4 and 6-5 ranges).
+//              + alightings x alighting time (the TCQSM's dwell time with one door channel,
+//              TCRP Report 165, 3rd ed., chapter 6; defaults inside its ranges, docs/transit.md).
 //
 // Invariants (check_lines): stops are in route order (route_index, then offset), every stop's
 // offset lies on its link, departures are sorted, rates >= 0, and a stop with passengers to

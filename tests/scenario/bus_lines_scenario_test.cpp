@@ -78,6 +78,7 @@ at = [790, 400]
     CHECK(line.departures_s == std::vector<double>{60, 360, 660, 960});
     CHECK(line.dwell.dead_time_s == 4.0);
     CHECK(line.vehicle_type.index() == 1);  // the built-in bus
+    CHECK(sc.vehicle_types[1].capacity == 70);
     // Runs join the demand as trips of the line's route.
     ut::scenario::DemandReport report;
     const auto inputs = ut::scenario::build_simulation_inputs(sc, &report);
@@ -146,6 +147,34 @@ vehicle_type = "car"
 route_m = 10
 )");
     CHECK(has_problem(unknown_junction, "dir/s.toml:9:", "vehicle_type = \"car\" is not of class bus"));
+}
+
+TEST_CASE("a line may run with its own bus type, whose capacity caps the load", "[scenario][transit]") {
+    const auto sc = load_scenario_from_string(kGrid + R"(
+[vehicle_types.midibus]
+class = "bus"
+length_m = 9
+capacity = 35
+
+[[bus_lines]]
+via = ["r1c0", "r1c2"]
+departures_s = [0]
+vehicle_type = "midibus"
+[[bus_lines.stops]]
+route_m = 100
+boardings_per_hour = 10
+[[bus_lines.stops]]
+route_m = 300
+)",
+                                              "dir/s.toml");
+    REQUIRE(sc.transit.lines.size() == 1);
+    const auto type = sc.transit.lines[0].vehicle_type.index();
+    CHECK(sc.vehicle_types[type].name == "midibus");
+    CHECK(sc.vehicle_types[type].capacity == 35);
+    CHECK(sc.transit.lines[0].name == "line 1");
+    const auto problems = problems_of(kGrid + "[vehicle_types.bus]\ncapacity = -1\n");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0] == "dir/s.toml:6: [vehicle_types.bus] capacity = -1 is out of range; allowed: a whole number from 0 to 1000");
 }
 
 TEST_CASE("a via junction that does not exist and a stop past the route's end are reported", "[scenario][transit]") {
