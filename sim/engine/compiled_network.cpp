@@ -21,6 +21,17 @@ double turn_speed_mps(const network::Network& net, const network::Connection& c)
     return std::clamp(std::sqrt(network::kTurnLateralAccel_mps2 * radius), 3.0, road);
 }
 
+// Per-connection lists as one array with begin offsets, each list sorted.
+void flatten(std::vector<std::vector<std::uint32_t>>& lists, std::vector<std::uint32_t>& begin,
+             std::vector<std::uint32_t>& flat) {
+    begin.assign(lists.size() + 1, 0);
+    for (std::size_t c = 0; c < lists.size(); ++c) {
+        std::sort(lists[c].begin(), lists[c].end());
+        begin[c + 1] = begin[c] + static_cast<std::uint32_t>(lists[c].size());
+        flat.insert(flat.end(), lists[c].begin(), lists[c].end());
+    }
+}
+
 }  // namespace
 
 CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
@@ -103,26 +114,26 @@ CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
     };
     std::vector<std::vector<std::uint32_t>> yields(conns.size());
     std::vector<std::vector<std::uint32_t>> foe_lists(conns.size());
+    std::vector<std::vector<std::uint32_t>> zip_lists(conns.size());
     for (const network::Conflict& conflict : network::compute_conflicts(net_)) {
         const std::uint32_t a = conflict.a.index();
         const std::uint32_t b = conflict.b.index();
+        if (conns[a].from_link == conns[b].from_link) {
+            zip_lists[a].push_back(b);
+            zip_lists[b].push_back(a);
+            continue;
+        }
         foe_lists[a].push_back(b);
         foe_lists[b].push_back(a);
         if (rank(a) < rank(b)) yields[a].push_back(b);
         else yields[b].push_back(a);
     }
-    conn_foe_begin.assign(conns.size() + 1, 0);
-    for (std::uint32_t c = 0; c < conns.size(); ++c) {
-        std::sort(foe_lists[c].begin(), foe_lists[c].end());
-        conn_foe_begin[c + 1] = conn_foe_begin[c] + static_cast<std::uint32_t>(foe_lists[c].size());
-        conn_foes.insert(conn_foes.end(), foe_lists[c].begin(), foe_lists[c].end());
-    }
-    conn_yield_begin.assign(conns.size() + 1, 0);
-    for (std::uint32_t c = 0; c < conns.size(); ++c) {
-        std::sort(yields[c].begin(), yields[c].end());
-        conn_yield_begin[c + 1] = conn_yield_begin[c] + static_cast<std::uint32_t>(yields[c].size());
-        conn_yields.insert(conn_yields.end(), yields[c].begin(), yields[c].end());
-    }
+    flatten(foe_lists, conn_foe_begin, conn_foes);
+    flatten(zip_lists, conn_zip_begin, conn_zips);
+    flatten(yields, conn_yield_begin, conn_yields);
+    lane_has_zips.assign(road_lane_count_, 0);
+    for (std::uint32_t c = 0; c < conns.size(); ++c)
+        if (!zips(c).empty()) lane_has_zips[conn_from_lane[c]] = 1;
 
     lane_slot_begin.resize(lane_count());
     lane_capacity.resize(lane_count());

@@ -8,6 +8,10 @@
 //   internal lane  the lane of connection `lane_connection`, from the end of a road lane to
 //                  the start of another.
 //   foe            a connection that crosses or merges with another at the same junction.
+//   zip partner    a foe leaving the same link: the lanes of one approach crossing or merging
+//                  into each other. They go in turn, nearest first (path_ahead.cpp), not by
+//                  rank, so neither lane starves the other.
+//   foes(c)        the foes from other links; zips(c) the zip partners.
 //   yields_to(c)   the foes c must give way to when both may move: ranked by road class at
 //                  priority junctions, by movement (through > right > left) at signals.
 #pragma once
@@ -44,6 +48,7 @@ public:
     std::vector<std::uint32_t> lane_left;        // neighbour to the left on the same link, or kNone
     std::vector<std::uint32_t> lane_right;
     std::vector<network::ClassMask> lane_classes;
+    std::vector<std::uint8_t> lane_has_zips;     // road lanes: a connection from it has zip partners
     std::vector<std::uint32_t> lane_slot_begin;  // vehicle-list slots: [begin, begin + capacity)
     std::vector<std::uint32_t> lane_capacity;
     std::uint32_t total_slots = 0;
@@ -66,8 +71,10 @@ public:
     std::vector<std::uint32_t> conn_to_link;
     std::vector<std::uint32_t> conn_internal_lane;
     std::vector<std::uint32_t> conn_junction;
-    std::vector<std::uint32_t> conn_foe_begin;    // foes(c) = conn_foes[begin[c] .. begin[c+1]): all conflicts
+    std::vector<std::uint32_t> conn_foe_begin;    // foes(c) = conn_foes[begin[c] .. begin[c+1])
     std::vector<std::uint32_t> conn_foes;
+    std::vector<std::uint32_t> conn_zip_begin;    // zips(c) = conn_zips[begin[c] .. begin[c+1])
+    std::vector<std::uint32_t> conn_zips;
     std::vector<std::uint32_t> conn_yield_begin;  // yields_to(c) = conn_yields[begin[c] .. begin[c+1])
     std::vector<std::uint32_t> conn_yields;
 
@@ -79,6 +86,9 @@ public:
     }
     std::span<const std::uint32_t> foes(std::uint32_t conn) const {
         return {conn_foes.data() + conn_foe_begin[conn], conn_foe_begin[conn + 1] - conn_foe_begin[conn]};
+    }
+    std::span<const std::uint32_t> zips(std::uint32_t conn) const {
+        return {conn_zips.data() + conn_zip_begin[conn], conn_zip_begin[conn + 1] - conn_zip_begin[conn]};
     }
     std::span<const std::uint32_t> yields_to(std::uint32_t conn) const {
         return {conn_yields.data() + conn_yield_begin[conn], conn_yield_begin[conn + 1] - conn_yield_begin[conn]};

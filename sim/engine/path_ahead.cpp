@@ -13,14 +13,20 @@ constexpr double kYieldDecisionTime_s = 3.0;
 constexpr double kCrossingTime_s = 2.0;
 
 // Space a vehicle needs at the start of the exit lane before it may enter the junction
-// ("don't block the box"), after the vehicles already inside on the same connection.
+// ("don't block the box"), after the vehicles already inside on the same connection and on
+// the zip partners into the same lane.
 bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
-    const std::uint32_t internal = ctx.net.conn_internal_lane[c];
-    double needed = ctx.length_of(v) + ctx.type_of(v).min_gap_m;
-    const std::uint32_t* list = ctx.lane_begin(internal);
-    for (std::uint32_t i = 0; i < ctx.st.lane_count[internal]; ++i)
-        needed += ctx.length_of(list[i]) + ctx.type_of(list[i]).min_gap_m;
     const std::uint32_t exit = ctx.net.conn_to_lane[c];
+    double needed = ctx.length_of(v) + ctx.type_of(v).min_gap_m;
+    auto add_inside = [&](std::uint32_t conn) {
+        const std::uint32_t internal = ctx.net.conn_internal_lane[conn];
+        const std::uint32_t* list = ctx.lane_begin(internal);
+        for (std::uint32_t i = 0; i < ctx.st.lane_count[internal]; ++i)
+            needed += ctx.length_of(list[i]) + ctx.type_of(list[i]).min_gap_m;
+    };
+    add_inside(c);
+    for (std::uint32_t f : ctx.net.zips(c))
+        if (ctx.net.conn_to_lane[f] == exit) add_inside(f);
     // A moving queue makes room as the vehicle crosses; only a slow or standing one blocks.
     const std::uint32_t last = ctx.last_vehicle(exit);
     const double leaving = last == kNone ? 0.0 : ctx.st.vehicles.speed_mps[last] * kCrossingTime_s;
@@ -28,6 +34,55 @@ bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
 }
 
 }  // namespace
+
+ZipLeader nearest_zip_leader(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double stop_line_m) {
+    const SimState& st = ctx.st;
+    const CompiledNetwork& net = ctx.net;
+    ZipLeader leader;
+    leader.stop_line_m = stop_line_m;
+    if (stop_line_m > kZipZone_m) return leader;
+    const double to_end = stop_line_m + net.lane_length_m[net.conn_internal_lane[c]];
+    auto consider = [&](std::uint32_t u, double u_to_end_m) {
+        const double gap = to_end - u_to_end_m - ctx.length_of(u) + kZipOverlapPerMetre * stop_line_m;
+        if (gap < leader.gap_m) {
+            leader.gap_m = gap;
+            leader.speed_mps = st.vehicles.speed_mps[u];
+            leader.vehicle = u;
+        }
+    };
+    auto ahead = [&](std::uint32_t f, double u_to_end_m) {
+        return u_to_end_m < to_end || (u_to_end_m == to_end && f < c);
+    };
+    for (std::uint32_t f : net.zips(c)) {
+        const std::uint32_t group = st.conn_group[f];
+        if (group != kNone && st.group_color[group] == SignalColor::Red) continue;
+        const std::uint32_t internal = net.conn_internal_lane[f];
+        const std::uint32_t* inside = ctx.lane_begin(internal);
+        for (std::uint32_t i = 0; i < st.lane_count[internal]; ++i) {
+            const double d = net.lane_length_m[internal] - st.vehicles.pos_m[inside[i]];
+            if (ahead(f, d)) consider(inside[i], d);
+        }
+        // The partner lane's vehicles heading into f, front first: the last one still ahead.
+        const std::uint32_t from = net.conn_from_lane[f];
+        const std::uint32_t* list = ctx.lane_begin(from);
+        for (std::uint32_t i = 0; i < st.lane_count[from]; ++i) {
+            const std::uint32_t u = list[i];
+            const double d = net.lane_length_m[from] - st.vehicles.pos_m[u] + net.lane_length_m[internal];
+            if (!ahead(f, d)) break;
+            if (u != v && st.vehicles.next_conn[u] == f) consider(u, d);
+        }
+    }
+    return leader;
+}
+
+void follow_zip_leader(const StepContext& ctx, const ZipLeader& zip, PathAhead& path) {
+    if (zip.gap_m >= path.gap_m) return;
+    // A partner still alongside cannot be followed at a gap yet: the driver falls back
+    // behind it, and the conflict begins at the stop line, not where the driver is now.
+    path.gap_m = zip.gap_m;
+    path.leader_speed_mps = zip.speed_mps;
+    path.limit_m = std::min(path.limit_m, std::max(zip.gap_m + ctx.sure_travel(zip.vehicle), zip.stop_line_m));
+}
 
 bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double distance_m) {
     const SimState& st = ctx.st;
@@ -76,6 +131,7 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
     std::uint32_t current = lane;
     std::uint32_t cursor = veh.route_cursor[v];
 
+    ZipLeader zip_leader;
     auto stop_at = [&](double d) {
         path.gap_m = d;
         path.leader_speed_mps = 0.0;
@@ -97,6 +153,10 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
                 break;
             }
             next = net.conn_internal_lane[c];
+            if (net.lane_has_zips[current]) {
+                const ZipLeader zip = nearest_zip_leader(ctx, c, v, dist);
+                if (zip.gap_m < zip_leader.gap_m) zip_leader = zip;
+            }
         } else {
             next = net.conn_to_lane[net.lane_connection[current]];
             ++cursor;
@@ -119,6 +179,7 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
         current = next;
     }
     if (path.count == PathAhead::kMaxLanes && path.limit_m >= kNoLeaderGap_m) path.limit_m = dist;
+    follow_zip_leader(ctx, zip_leader, path);
     return path;
 }
 

@@ -97,6 +97,8 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
         path.leader_speed_mps = veh.speed_mps[leader];
         path.limit_m = path.gap_m + ctx.sure_travel(leader);
         path.limit_is_vehicle = true;
+        if (ctx.net.lane_has_zips[lane] && veh.next_conn[v] != kNone)
+            follow_zip_leader(ctx, nearest_zip_leader(ctx, veh.next_conn[v], v, ctx.net.lane_length_m[lane] - x), path);
     }
     // A bus of a line halts at its stops (transit_phase.hpp); cars never look.
     const std::uint32_t bus_run =
