@@ -14,6 +14,7 @@
 
 #include "core/random.hpp"
 #include "demand/router.hpp"
+#include "network/link_roles.hpp"
 
 namespace ut::demand {
 namespace {
@@ -21,10 +22,19 @@ namespace {
 constexpr int kMaxRounds = 16;            // routing rounds before a trip is dropped
 constexpr std::uint64_t kMaxDraws = 64;   // draws per round for a distinct, long-enough pair
 
-std::vector<std::uint32_t> destination_sample(std::size_t links, const RandomTripSpec& spec) {
-    std::vector<std::uint32_t> all(links);
-    std::iota(all.begin(), all.end(), 0u);
-    if (spec.max_destinations == 0 || links <= spec.max_destinations) return all;
+// The links that can be trips' origins (core and entries) or destinations (core and exits):
+// any origin then reaches any destination (network/link_roles.hpp). On a network that is one
+// strongly connected part these are all links.
+std::vector<std::uint32_t> links_where(const std::vector<network::LinkRole>& roles, bool (*ok)(network::LinkRole)) {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t l = 0; l < roles.size(); ++l)
+        if (ok(roles[l])) out.push_back(l);
+    return out;
+}
+
+// At most max_destinations of the candidate links (ascending ids).
+std::vector<std::uint32_t> destination_sample(std::vector<std::uint32_t> all, const RandomTripSpec& spec) {
+    if (spec.max_destinations == 0 || all.size() <= spec.max_destinations) return all;
     // A seeded random subset: the links with the smallest hash keys.
     auto key = [&](std::uint32_t l) {
         return std::pair{random_bits(spec.seed, l, 0, RandomPurpose::DemandDestination), l};
@@ -87,7 +97,9 @@ RandomTripsResult generate_random_trips(const network::Network& net, const Rando
     const std::vector<double> depart = departures(spec);
     if (n < 2 || depart.empty()) return result;
 
-    const std::vector<std::uint32_t> sample = destination_sample(n, spec);
+    const std::vector<network::LinkRole> roles = network::link_roles(net);
+    const std::vector<std::uint32_t> origins = links_where(roles, network::can_start_trip);
+    const std::vector<std::uint32_t> sample = destination_sample(links_where(roles, network::can_end_trip), spec);
     std::vector<Vec2> middle(n);
     for (std::size_t l = 0; l < n; ++l) {
         const Polyline& s = net.links[l].shape;
@@ -109,7 +121,8 @@ RandomTripsResult generate_random_trips(const network::Network& net, const Rando
                 const std::uint64_t step = static_cast<std::uint64_t>(round) * kMaxDraws + a;
                 const double uo = random_unit(spec.seed, trip, step, RandomPurpose::DemandOrigin);
                 const double ud = random_unit(spec.seed, trip, step, RandomPurpose::DemandDestination);
-                d.origin = std::min(static_cast<std::uint32_t>(uo * static_cast<double>(n)), static_cast<std::uint32_t>(n - 1));
+                d.origin = origins[std::min(static_cast<std::size_t>(uo * static_cast<double>(origins.size())),
+                                            origins.size() - 1)];
                 d.destination = std::min(static_cast<std::uint32_t>(ud * static_cast<double>(sample.size())),
                                          static_cast<std::uint32_t>(sample.size() - 1));
                 const std::uint32_t to = sample[d.destination];

@@ -1,7 +1,13 @@
 // Random origin-destination demand: departures form a Poisson process at a given rate,
-// origins are uniform over links, destinations uniform over a sample of links (at most
-// max_destinations, so routing stays one reverse search per destination), vehicle types
-// drawn by share. Every draw comes from core/random.hpp with the spec's seed.
+// origins are uniform over the links a trip can start on, destinations uniform over a sample
+// of the links a trip can end on (at most max_destinations, so routing stays one reverse
+// search per destination), vehicle types drawn by share. Every draw comes from
+// core/random.hpp with the spec's seed.
+//
+// On a map cut out of a larger one (network/link_roles.hpp), trips start on the core or on
+// an entry (a road coming in at the edge) and end on the core or on an exit (a road leaving
+// it), as SUMO's randomTrips uses the fringe: every such pair has a route. On a network that
+// is one strongly connected part every link is core, and nothing changes.
 #pragma once
 
 #include <cstdint>

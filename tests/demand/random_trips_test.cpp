@@ -1,5 +1,6 @@
 // Random trips: reproducible from the seed (and independent of the thread count), Poisson
-// departures at the asked rate, shares respected, and every route a connected path.
+// departures at the asked rate, shares respected, every route a connected path, and on a
+// cut-out map trips come in at entries and leave at exits, never stranded.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -9,7 +10,9 @@
 #include <tbb/global_control.h>
 
 #include "demand/random_trips.hpp"
+#include "network/connection_builder.hpp"
 #include "network/grid_generator.hpp"
+#include "network/link_roles.hpp"
 
 using namespace ut;
 using namespace ut::demand;
@@ -137,27 +140,54 @@ TEST_CASE("routes are connected paths, types follow shares, destinations come fr
     CHECK(static_cast<double>(type_count[2]) / static_cast<double>(d.trips.size()) == Approx(0.2).margin(0.03));
 }
 
-TEST_CASE("pairs without a route are redrawn and counted", "[demand][trips]") {
+// A grid with a road cut at the edge of the map beside its south-west corner, as a dual
+// carriageway is: a one-way link in from a dead end and one out to another (neither strongly
+// connected to anything), and an island link no connection reaches and none leaves.
+struct CutGrid {
     network::Network net = grid(3);
-    // A link no connection reaches and none leaves: it is an origin or destination without a route.
-    const JunctionId a = net.add_junction({{5000, 0}, network::JunctionControl::DeadEnd, "island a", 0});
-    const JunctionId b = net.add_junction({{5100, 0}, network::JunctionControl::DeadEnd, "island b", 0});
-    network::Link island;
-    island.from = a;
-    island.to = b;
-    island.shape = {{5000, 0}, {5100, 0}};
-    island.lanes.resize(1);
-    const LinkId isolated = net.add_link(island);
-    RandomTripSpec spec;
-    spec.vehicles_per_hour = 3000;
-    const auto result = generate_random_trips(net, spec);
-    CHECK(result.unroutable > 0);
-    CHECK(result.dropped == 0);
-    check_routes(net, result.demand);
-    for (const Trip& t : result.demand.trips) {
-        CHECK(result.demand.origin(t) != isolated);
-        CHECK(result.demand.destination(t) != isolated);
+    LinkId entry, exit, island;
+    CutGrid() {
+        auto road = [&](Vec2 a, Vec2 b, JunctionId from, JunctionId to) {
+            network::Link l;
+            l.from = from.valid() ? from : net.add_junction({a, network::JunctionControl::DeadEnd, "edge", 0});
+            l.to = to.valid() ? to : net.add_junction({b, network::JunctionControl::DeadEnd, "edge", 0});
+            l.shape = {a, b};
+            l.lanes.resize(1);
+            return net.add_link(l);
+        };
+        const JunctionId corner{0};  // r0c0 at (0, 0)
+        entry = road({-300, -20}, {0, 0}, {}, corner);
+        exit = road({0, 0}, {-300, 20}, corner, {});
+        island = road({5000, 0}, {5100, 0}, {}, {});
+        network::build_connections(net);
     }
+};
+
+TEST_CASE("trips start on core or entry links and end on core or exit links, each with a route", "[demand][trips]") {
+    const CutGrid g;
+    const std::vector<network::LinkRole> roles = network::link_roles(g.net);
+    REQUIRE(roles[g.entry.index()] == network::LinkRole::Entry);
+    REQUIRE(roles[g.exit.index()] == network::LinkRole::Exit);
+    REQUIRE(roles[g.island.index()] == network::LinkRole::Detached);
+    RandomTripSpec spec;
+    spec.vehicles_per_hour = 6000;
+    spec.max_destinations = 0;  // every link a trip can end on
+    const auto result = generate_random_trips(g.net, spec);
+    REQUIRE(result.demand.trips.size() > 5000);
+    CHECK(result.unroutable == 0);  // never drawn a pair without a route
+    CHECK(result.dropped == 0);
+    check_routes(g.net, result.demand);
+    std::size_t from_entry = 0, to_exit = 0;
+    for (const Trip& t : result.demand.trips) {
+        const LinkId o = result.demand.origin(t), d = result.demand.destination(t);
+        CHECK(network::can_start_trip(roles[o.index()]));
+        CHECK(network::can_end_trip(roles[d.index()]));
+        from_entry += o == g.entry;
+        to_exit += d == g.exit;
+    }
+    // Uniform over the 25 links trips can start on (and end on): about 240 each.
+    CHECK(from_entry > 150);
+    CHECK(to_exit > 150);
 }
 
 TEST_CASE("200,000 trips on a 100x100 grid are generated in seconds", "[demand][trips][slow]") {
