@@ -72,6 +72,9 @@ std::string format_report(const ImportReport& r, std::size_t max_warnings) {
         r.signalised_junctions, r.signal_clusters);
     add("  links           %zu, lanes %zu, %.1f lane-km, connections %zu\n", r.links, r.lanes, r.lane_km,
         r.connections);
+    if (r.entry_links + r.exit_links > 0)
+        add("  fringe          %zu entry links into the core, %zu exit links out of it (roads cut at the map's edge)\n",
+            r.entry_links, r.exit_links);
     add("  signal nodes    %zu in %zu clusters; %zu not near a junction (e.g. pedestrian crossings)\n",
         r.signal_nodes, r.signal_clusters_total, r.signal_nodes_without_junction);
     if (!r.dropped.empty()) {

@@ -1,6 +1,6 @@
 // The import pipeline, in the order data flows: read (GDAL) -> parse tags (parallel per way)
-// -> junctions and links (parallel per segment) -> signals -> connections -> largest strongly
-// connected part -> final connections -> signal plans (parallel per crossing: the junctions
+// -> junctions and links (parallel per segment) -> signals -> connections -> the core (largest
+// strongly connected part) and its fringe -> final connections -> signal plans (parallel per crossing: the junctions
 // of one signal cluster together) -> report.
 #include "import/map_import.hpp"
 
@@ -18,6 +18,7 @@
 #include "import/source_reader.hpp"
 #include "import/tag_values.hpp"
 #include "network/connection_builder.hpp"
+#include "network/link_roles.hpp"
 #include "signals/plan_builder.hpp"
 
 namespace ut::import {
@@ -75,6 +76,35 @@ void name_junctions(network::Network& net) {
             s += *n;
         }
         net.junctions[j].name = std::move(s);
+    }
+}
+
+// Keeps the core and its fringe (network/link_roles.hpp: entries into the core, exits out of
+// it, the roads cut at the map's edge), drops the detached links and the junctions only they
+// touched, and builds the connections again. Rebuilt connections can join links differently
+// (a junction left with one road is a dead end, where U-turns are made), so the roles are
+// taken again until nothing is detached; r.link_role holds them for the final network.
+void keep_core_and_fringe(ImportResult& r, bool drop_detached) {
+    network::Network& net = r.network;
+    for (;;) {
+        r.link_role = network::link_roles(net);
+        const network::LinkRoleCounts roles = network::count_roles(r.link_role);
+        r.report.entry_links = roles.entry;
+        r.report.exit_links = roles.exit;
+        if (!drop_detached || roles.detached == 0) return;
+        std::vector<std::uint8_t> keep(net.links.size());
+        for (std::size_t l = 0; l < keep.size(); ++l) keep[l] = r.link_role[l] != network::LinkRole::Detached;
+        const std::size_t junctions_before = net.junctions.size();
+        r.report.dropped["links not connected to the core in either direction"] += roles.detached;
+        const Compaction c = compact(net, keep);
+        std::vector<std::int32_t> cluster(net.junctions.size(), -1);
+        for (std::size_t j = 0; j < c.junction_map.size(); ++j)
+            if (c.junction_map[j] != kNoIndex) cluster[c.junction_map[j]] = r.signal_cluster[j];
+        r.signal_cluster = std::move(cluster);
+        if (junctions_before > net.junctions.size())
+            r.report.dropped["junctions of links not connected to the core"] += junctions_before - net.junctions.size();
+        refresh_controls(net, r.signal_cluster);
+        network::build_connections(net);
     }
 }
 
@@ -225,23 +255,7 @@ ImportResult import_map(const ImportOptions& o) {
     network::Network& net = r.network;
     refresh_controls(net, r.signal_cluster);
     network::build_connections(net);
-    if (o.keep_largest_component) {
-        const std::vector<std::uint8_t> keep = largest_strongly_connected(net);
-        const auto kept_links = static_cast<std::size_t>(std::count(keep.begin(), keep.end(), 1));
-        if (kept_links < net.links.size()) {
-            const std::size_t junctions_before = net.junctions.size();
-            rep.dropped["links outside the largest strongly connected part"] += net.links.size() - kept_links;
-            const Compaction c = compact(net, keep);
-            std::vector<std::int32_t> cluster(net.junctions.size(), -1);
-            for (std::size_t j = 0; j < c.junction_map.size(); ++j)
-                if (c.junction_map[j] != kNoIndex) cluster[c.junction_map[j]] = r.signal_cluster[j];
-            r.signal_cluster = std::move(cluster);
-            if (junctions_before > net.junctions.size())
-                rep.dropped["junctions outside the largest strongly connected part"] += junctions_before - net.junctions.size();
-            refresh_controls(net, r.signal_cluster);
-            network::build_connections(net);
-        }
-    }
+    keep_core_and_fringe(r, o.drop_detached);
     if (net.links.empty()) throw ImportError(src.source + ": no drivable links left after clean-up");
     name_junctions(net);
 

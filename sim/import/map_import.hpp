@@ -14,10 +14,14 @@
 //                 for single-precision viewers, and `origin + p` is the exact UTM point.
 //
 // Invariants of an ImportResult:
-//   - the network is one strongly connected component, no link is shorter than
-//     `min_link_length_m`, no two junctions are closer than `merge_distance_m`, and no
-//     road piece shorter than `join_distance_m` joins two junctions (unless joining them
-//     would exceed `join_extent_m`, or twice that for a piece shorter than `hold_length_m`);
+//   - every link is core, entry or exit (network/link_roles.hpp, `link_role`): in the
+//     largest strongly connected part, or on a route into or out of it (roads cut at the
+//     map's edge); what is connected to it in neither direction is dropped (unless
+//     `drop_detached` is off);
+//   - no link is shorter than `min_link_length_m`, no two junctions are closer than
+//     `merge_distance_m`, and no road piece shorter than `join_distance_m` joins two
+//     junctions (unless joining them would exceed `join_extent_m`, or twice that for a
+//     piece shorter than `hold_length_m`);
 //   - `signal_cluster.size() == network.junctions.size()`; a junction is TrafficSignals
 //     exactly when its cluster is >= 0, and then `signal_plans` has its plan; the plans of
 //     one cluster's junctions run in step (signals::derive_crossing_plans);
@@ -34,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "network/link_roles.hpp"
 #include "network/network.hpp"
 #include "signals/signal_plan.hpp"
 
@@ -93,7 +98,9 @@ struct ImportOptions {
     double signal_approach_m = 30.0;     // a signal node this close before a junction signals it
     double signal_cluster_m = 40.0;      // signal nodes this close form one cluster
     double signal_join_m = 30.0;  // signalised junctions of a cluster this close by road become one; 0: off
-    bool keep_largest_component = true;  // drop what is not strongly connected to the rest
+    // Drop the links connected to the core in neither direction (islands); the core's fringe,
+    // the entries into it and the exits out of it, is kept (network/link_roles.hpp).
+    bool drop_detached = true;
     bool build_signal_plans = true;
     bool parallel = true;  // false: the single-threaded reference path (same result)
     std::size_t max_warnings_kept = 1000;  // later warnings are only counted
@@ -126,6 +133,8 @@ struct ImportReport {
     std::size_t signal_clusters_total = 0;  // clusters of signal nodes (signal_cluster_m)
     std::size_t signal_clusters = 0;        // clusters controlling at least one junction
     std::size_t signalised_junctions = 0;
+    std::size_t entry_links = 0;  // kept links leading into the core (cut at the map's edge)
+    std::size_t exit_links = 0;   // kept links the core leads out to
     std::map<std::string, std::size_t> dropped;  // reason -> count (features, links, junctions)
     std::vector<ImportWarning> warnings;         // first max_warnings_kept
     std::size_t warnings_total = 0;
@@ -136,6 +145,7 @@ struct ImportResult {
     network::Network network;
     std::vector<signals::SignalPlan> signal_plans;  // one per signalised junction, by id
     std::vector<std::int32_t> signal_cluster;       // per junction; -1 when not signalised
+    std::vector<network::LinkRole> link_role;       // per link: core, entry or exit
     Georeference georef;
     ImportReport report;
 };

@@ -1,6 +1,6 @@
-// Clean-up after connections exist: keep the largest strongly connected part of the link
-// graph (link A -> link B when a connection joins them), so every kept link can reach every
-// other one and trips never strand; drop the rest with their junctions.
+// Clean-up after connections exist: keep the core of the link graph and its fringe (entries
+// into it and exits out of it, network/link_roles.hpp), so every kept link is on a route
+// into or out of the core and trips never strand; drop the rest with their junctions.
 #pragma once
 
 #include <cstdint>
@@ -9,10 +9,6 @@
 #include "network/network.hpp"
 
 namespace ut::import {
-
-// 1 for the links of the largest strongly connected component (ties: the one holding the
-// lowest link id), 0 for the others.
-std::vector<std::uint8_t> largest_strongly_connected(const network::Network& net);
 
 struct Compaction {
     std::vector<std::uint32_t> junction_map;  // old index -> new index, or 0xffffffff if removed

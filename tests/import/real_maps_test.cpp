@@ -93,6 +93,7 @@ TEST_CASE("real maps: Mannheim imports the same in parallel as serially", "[impo
     const import::ImportResult serial = test::import_file(test::shared_data() / kMannheim, false);
     test::require_same_network(serial.network, parallel.network);
     CHECK(serial.signal_cluster == parallel.signal_cluster);
+    CHECK(serial.link_role == parallel.link_role);
     CHECK(serial.signal_plans.size() == parallel.signal_plans.size());
 }
 
@@ -157,10 +158,15 @@ TEST_CASE("real maps: lane counts match the tags on a sample of one-way roads", 
 TEST_CASE("real maps: a route crosses the map between distant points", "[import][slow]") {
     for (const char* name : {kMannheim, kPortland}) {
         if (!test::have_shared(name)) continue;
-        const network::Network& net = imported(name).network;
-        // The links leaving the westernmost and the easternmost junctions.
-        std::uint32_t west = 0, east = 0;
+        const import::ImportResult& r = imported(name);
+        const network::Network& net = r.network;
+        // The core links leaving the westernmost and the easternmost junctions (a road cut at
+        // the map's edge is an entry or an exit: routes run only from entries, only to exits).
+        std::uint32_t west = 0;
+        while (r.link_role[west] != network::LinkRole::Core) ++west;
+        std::uint32_t east = west;
         for (std::uint32_t l = 0; l < net.links.size(); ++l) {
+            if (r.link_role[l] != network::LinkRole::Core) continue;
             if (net.junction(net.links[l].from).position.x < net.junction(net.links[west].from).position.x) west = l;
             if (net.junction(net.links[l].from).position.x > net.junction(net.links[east].from).position.x) east = l;
         }
@@ -174,6 +180,26 @@ TEST_CASE("real maps: a route crosses the map between distant points", "[import]
         REQUIRE(back.has_value());
         CHECK(there->size() > 10);
     }
+}
+
+TEST_CASE("real maps: Berlin keeps the avenues cut at the extract's edge, entering and leaving the Großer Stern", "[import][slow]") {
+    constexpr const char* kBerlin = "berlin-siegessaeule.osm.gz";
+    if (!test::have_shared(kBerlin)) return;
+    const import::ImportResult& r = imported(kBerlin);
+    INFO(import::format_report(r.report));
+    // Each avenue is a dual carriageway cut at the edge: its inbound carriageway is an entry,
+    // its outbound one an exit. Only the ring was kept before (8 of 34 links).
+    std::map<std::string, std::set<network::LinkRole>> roles;
+    for (std::size_t l = 0; l < r.network.links.size(); ++l) roles[r.network.links[l].name].insert(r.link_role[l]);
+    for (const char* avenue : {"Straße des 17. Juni", "Altonaer Straße", "Hofjägerallee", "Spreeweg"}) {
+        INFO(avenue);
+        CHECK(roles[avenue] == std::set<network::LinkRole>{network::LinkRole::Entry, network::LinkRole::Exit});
+    }
+    CHECK(roles["Großer Stern"] == std::set<network::LinkRole>{network::LinkRole::Core});
+    CHECK(r.report.links == 34);
+    CHECK(r.report.entry_links == 15);
+    CHECK(r.report.exit_links == 11);
+    CHECK(r.report.dropped.count("links not connected to the core in either direction") == 0);
 }
 
 TEST_CASE("real maps: Mannheim's Bismarckstraße goes straight on along itself, both left lanes into Kaiserring", "[import][slow]") {

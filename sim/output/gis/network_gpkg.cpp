@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "import/gdal_errors.hpp"
+#include "network/link_roles.hpp"
 #include "output/atomic_file.hpp"
 
 namespace ut::output::gis {
@@ -112,6 +113,7 @@ void write_layers(GDALDataset& ds, const NetworkGpkgInput& in, const OGRSpatialR
     const Frame frame{in.origin};
     const auto incoming = net.incoming_links();
     const auto outgoing = net.outgoing_links();
+    const std::vector<network::LinkRole> roles = network::link_roles(net);
     auto cluster_of = [&](std::size_t j) -> int {
         return in.signal_cluster != nullptr && j < in.signal_cluster->size() ? (*in.signal_cluster)[j] : -1;
     };
@@ -137,7 +139,8 @@ void write_layers(GDALDataset& ds, const NetworkGpkgInput& in, const OGRSpatialR
     Layer links(ds, "links", srs, wkbLineString,
                 {{"link_id", OFTInteger}, {"from_junction", OFTInteger}, {"to_junction", OFTInteger},
                  {"lanes", OFTInteger}, {"length_m", OFTReal}, {"speed_kmh", OFTReal}, {"road_class", OFTString},
-                 {"name", OFTString}, {"source_id", OFTInteger64}, {"lane_turns", OFTString}}, path);
+                 {"name", OFTString}, {"source_id", OFTInteger64}, {"lane_turns", OFTString}, {"role", OFTString}},
+                path);
     // No R-tree on the two big detail layers: building it is most of the writing time (7 of
     // 9 s on Mannheim-Heidelberg); QGIS reads them without one ("Create spatial index" adds it).
     Layer lanes(ds, "lanes", srs, wkbLineString,
@@ -170,6 +173,7 @@ void write_layers(GDALDataset& ds, const NetworkGpkgInput& in, const OGRSpatialR
         f->SetField(7, x.name.c_str());
         f->SetField(8, static_cast<GIntBig>(x.source_id));
         f->SetField(9, lane_turns.c_str());
+        f->SetField(10, network::to_string(roles[l]));
         f->SetGeometryDirectly(frame.line(x.shape));
         links.add(*f);
     }

@@ -1,7 +1,9 @@
 // Writes a network as a GeoPackage a planner can open in QGIS: layers junctions, links,
-// lanes, connections and signals, with their attributes, in the map's UTM CRS. The file is
-// written under a temporary name in the same folder and renamed into place, so a failed or
-// interrupted write never leaves a half-written NET.gpkg (nor replaces a good one).
+// lanes, connections and signals, with their attributes, in the map's UTM CRS. A link's
+// `role` is core, entry or exit (network/link_roles.hpp): entries and exits are the roads
+// cut at the map's edge, where trips come in and leave. The file is written under a
+// temporary name in the same folder and renamed into place, so a failed or interrupted write
+// never leaves a half-written NET.gpkg (nor replaces a good one).
 #pragma once
 
 #include <cstdint>
