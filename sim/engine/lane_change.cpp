@@ -38,6 +38,24 @@ double accel_behind(const StepContext& ctx, std::uint32_t follower, std::uint32_
                             leader_speed);
 }
 
+// The vehicle that has just left `lane` into the junction with its back still over the
+// lane's end (the furthest back of those), or kNone: a driver changing into the lane near
+// its end must stay behind it.
+std::uint32_t overhanging_vehicle(const StepContext& ctx, std::uint32_t lane) {
+    std::uint32_t found = kNone;
+    double back_m = ctx.net.lane_length_m[lane];
+    for (std::uint32_t c : ctx.net.connections_from(lane)) {
+        const std::uint32_t last = ctx.last_vehicle(ctx.net.conn_internal_lane[c]);
+        if (last == kNone) continue;
+        const double back = ctx.net.lane_length_m[lane] + ctx.st.vehicles.pos_m[last] - ctx.length_of(last);
+        if (back < back_m) {
+            back_m = back;
+            found = last;
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 LaneChangeChoice swap_with_neighbour(const StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
@@ -101,6 +119,12 @@ LaneChangeChoice choose_lane_change(const StepContext& ctx, std::uint32_t lane, 
         gap_lead = leader_back - x;
         leader_back += ctx.sure_travel(nb.leader);
         lead_speed = veh.speed_mps[nb.leader];
+        if (gap_lead < 0.5) return {};
+    } else if (const std::uint32_t ahead = overhanging_vehicle(ctx, target); ahead != kNone) {
+        leader_back = net.lane_length_m[target] + veh.pos_m[ahead] - ctx.length_of(ahead);
+        gap_lead = leader_back - x;
+        leader_back += ctx.sure_travel(ahead);
+        lead_speed = veh.speed_mps[ahead];
         if (gap_lead < 0.5) return {};
     } else if (!mandatory) {
         // Unknown beyond the lane end: assume it may end in a stop, as the current lane may.

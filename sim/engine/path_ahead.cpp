@@ -33,6 +33,59 @@ bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
     return ctx.space_at_start(exit) + leaving >= std::min(needed, ctx.net.lane_length_m[exit]);
 }
 
+// When the front vehicle of a priority lane turns elsewhere, the one behind it may still be
+// heading across: whether the first vehicle behind the front that takes connection f
+// reaches the stop line within the critical gap (a vehicle standing for a while is not
+// approaching, as for the front; see scan_fronts).
+bool arrives_behind_front(const StepContext& ctx, std::uint32_t lane, std::uint32_t f) {
+    const SimState& st = ctx.st;
+    const double gap_s = st.config.critical_gap_s;
+    const double reach_m = gap_s * ctx.net.lane_speed_mps[lane];
+    const std::uint32_t* list = ctx.lane_begin(lane);
+    for (std::uint32_t i = 1; i < st.lane_count[lane]; ++i) {
+        const std::uint32_t u = list[i];
+        const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[u];
+        if (distance > reach_m) return false;
+        if (st.vehicles.next_conn[u] != f) continue;
+        return st.vehicles.halted_s[u] < kStandingPriority_s &&
+               distance / std::max(st.vehicles.speed_mps[u], 1.0) < gap_s;
+    }
+    return false;
+}
+
+// Where one junction is drawn as several nodes joined by short links, the priority vehicle
+// that will cross a yielding movement's path may still be a link or two back when the
+// approach lane itself is empty. Whether a vehicle on the lanes feeding `lane` (`dist_m`
+// before its start) reaches the start of `lane` within the critical gap: the nearest one on
+// each feeding path counts, inside the junction or at the front of the lane before it.
+constexpr int kUpstreamDepth = 4;
+bool arrives_from_upstream(const StepContext& ctx, std::uint32_t lane, double dist_m, int depth) {
+    const SimState& st = ctx.st;
+    const CompiledNetwork& net = ctx.net;
+    const double gap_s = st.config.critical_gap_s;
+    auto soon = [&](std::uint32_t u, double distance_m) {
+        return distance_m / std::max(st.vehicles.speed_mps[u], 1.0) < gap_s;
+    };
+    for (std::uint32_t c : net.connections_into(lane)) {
+        const std::uint32_t internal = net.conn_internal_lane[c];
+        double d = dist_m + net.lane_length_m[internal];
+        if (st.lane_count[internal] > 0) {
+            const std::uint32_t u = ctx.lane_begin(internal)[0];
+            if (soon(u, d - st.vehicles.pos_m[u])) return true;
+            continue;
+        }
+        const std::uint32_t from = net.conn_from_lane[c];
+        d += net.lane_length_m[from];
+        if (st.lane_count[from] > 0) {
+            const std::uint32_t u = ctx.lane_begin(from)[0];
+            if (st.vehicles.next_conn[u] == c && soon(u, d - st.vehicles.pos_m[u])) return true;
+        } else if (depth > 1 && d < gap_s * net.lane_speed_mps[from] && arrives_from_upstream(ctx, from, d, depth - 1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 ZipLeader nearest_zip_leader(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double stop_line_m) {
@@ -40,10 +93,15 @@ ZipLeader nearest_zip_leader(const StepContext& ctx, std::uint32_t c, std::uint3
     const CompiledNetwork& net = ctx.net;
     ZipLeader leader;
     leader.stop_line_m = stop_line_m;
-    if (stop_line_m > kZipZone_m) return leader;
+    // Fast drivers sort themselves out further back: their zone and tolerance begin past
+    // the distance they need to brake comfortably.
+    const double speed = st.vehicles.speed_mps[v];
+    const double braking_m = speed * speed / (2.0 * ctx.type_of(v).comfortable_decel_mps2);
+    if (stop_line_m > kZipZone_m + braking_m) return leader;
+    const double tolerance_m = kZipOverlapPerMetre * std::max(0.0, stop_line_m - braking_m);
     const double to_end = stop_line_m + net.lane_length_m[net.conn_internal_lane[c]];
     auto consider = [&](std::uint32_t u, double u_to_end_m) {
-        const double gap = to_end - u_to_end_m - ctx.length_of(u) + kZipOverlapPerMetre * stop_line_m;
+        const double gap = to_end - u_to_end_m - ctx.length_of(u) + tolerance_m;
         if (gap < leader.gap_m) {
             leader.gap_m = gap;
             leader.speed_mps = st.vehicles.speed_mps[u];
@@ -81,7 +139,11 @@ void follow_zip_leader(const StepContext& ctx, const ZipLeader& zip, PathAhead& 
     // behind it, and the conflict begins at the stop line, not where the driver is now.
     path.gap_m = zip.gap_m;
     path.leader_speed_mps = zip.speed_mps;
-    path.limit_m = std::min(path.limit_m, std::max(zip.gap_m + ctx.sure_travel(zip.vehicle), zip.stop_line_m));
+    const double limit = std::max(zip.gap_m + ctx.sure_travel(zip.vehicle), zip.stop_line_m);
+    if (limit < path.limit_m) {
+        path.limit_m = limit;
+        path.limit_is_vehicle = false;  // the partner is in another lane: no collision to prevent
+    }
 }
 
 bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double distance_m) {
@@ -112,9 +174,13 @@ bool may_enter(const StepContext& ctx, std::uint32_t c, std::uint32_t v, double 
             if (foe_group != kNone && st.group_color[foe_group] == SignalColor::Red) continue;
         }
         const std::uint32_t foe_lane = ctx.net.conn_from_lane[f];
-        if (st.lane_count[foe_lane] > 0 && st.front_conn[foe_lane] == f &&
-            st.front_eta_s[foe_lane] < ctx.st.config.critical_gap_s)
+        if (st.lane_count[foe_lane] > 0) {
+            if (st.front_conn[foe_lane] == f ? st.front_eta_s[foe_lane] < st.config.critical_gap_s
+                                             : arrives_behind_front(ctx, foe_lane, f))
+                return false;
+        } else if (arrives_from_upstream(ctx, foe_lane, 0.0, kUpstreamDepth)) {
             return false;
+        }
     }
     return true;
 }
@@ -178,7 +244,10 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
         dist += net.lane_length_m[next];
         current = next;
     }
-    if (path.count == PathAhead::kMaxLanes && path.limit_m >= kNoLeaderGap_m) path.limit_m = dist;
+    // Beyond the lanes it looked at the driver cannot know the way is clear: it drives so
+    // that it could stop there (on a chain of short links a fast driver otherwise met a
+    // queue it had not seen at a speed no braking could undo).
+    if (path.count == PathAhead::kMaxLanes && path.limit_m >= kNoLeaderGap_m) stop_at(dist);
     follow_zip_leader(ctx, zip_leader, path);
     return path;
 }

@@ -11,8 +11,12 @@
 
 namespace ut::engine {
 
+// A priority driver who has been standing this long (blocked further on) is no longer
+// "approaching": movements that yield to it may go, and the junction's occupancy holds it.
+constexpr float kStandingPriority_s = 5.0f;
+
 struct PathAhead {
-    static constexpr int kMaxLanes = 8;
+    static constexpr int kMaxLanes = 16;
     std::uint32_t lanes[kMaxLanes];
     double start_m[kMaxLanes];          // distance from the vehicle's front to each lane's start
     std::uint32_t cursor_after[kMaxLanes];
@@ -27,17 +31,18 @@ struct PathAhead {
 };
 
 // Lanes of one approach that cross or merge into each other at the junction (zip partners,
-// compiled_network.hpp) go in turn, nearest first: within kZipZone_m of the stop line a
-// driver follows the nearest partner vehicle ahead of it in the order of distance to the
-// end of the junction, as if that vehicle were in its own lane. Queues in the two lanes
-// then stagger, a lane that ends zips into its neighbour at the pace of one lane's
-// traffic, and neither lane starves the other. The order is the same for every driver at
-// every step (ties go to the lower connection id), so no two wait for each other.
+// compiled_network.hpp) go in turn, nearest first: within kZipZone_m of the stop line (plus
+// the driver's comfortable braking distance) a driver follows the nearest partner vehicle
+// ahead of it in the order of distance to the end of the junction, as if that vehicle were
+// in its own lane. Queues in the two lanes then stagger, a lane that ends zips into its
+// neighbour at the pace of one lane's traffic, and neither lane starves the other. The
+// order is the same for every driver at every step (ties go to the lower connection id),
+// so no two wait for each other.
 constexpr double kZipZone_m = 100.0;
 // Far from the stop line a driver tolerates a partner alongside, this much per metre still
-// to go: the gap it keeps grows to a full one as it nears the line. The queues then stagger
-// while rolling; sorting them from a standstill at the line passed 1,130 veh/h through a
-// lane drop, rolling 1,940 veh/h (tests/engine/zipper_test.cpp).
+// to go beyond its braking distance: the gap it keeps grows to a full one as it nears that.
+// The queues then stagger while rolling; sorting them from a standstill at the line passed
+// 1,130 veh/h through a lane drop, rolling 1,940 veh/h (tests/engine/zipper_test.cpp).
 constexpr double kZipOverlapPerMetre = 0.1;
 
 struct ZipLeader {

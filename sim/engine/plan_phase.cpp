@@ -19,7 +19,6 @@ namespace {
 
 constexpr double kLaneChangeCooldown_s = 3.0;
 constexpr double kMergeRequestDistance_m = 100.0;
-constexpr float kStandingPriority_s = 5.0f;  // how close to its lane end a driver asks to be let in
 constexpr std::size_t kLanesPerTask = 16;
 
 template <class Body>
