@@ -1,7 +1,7 @@
 // The import pipeline, in the order data flows: read (GDAL) -> parse tags (parallel per way)
 // -> junctions and links (parallel per segment) -> signals -> connections -> the core (largest
-// strongly connected part) and its fringe -> final connections -> signal plans (parallel per crossing: the junctions
-// of one signal cluster together) -> report.
+// strongly connected part) and its fringe -> final connections -> signal plans (parallel per
+// crossing: the junctions of one signal cluster together) -> report.
 #include "import/map_import.hpp"
 
 #include <algorithm>

@@ -23,7 +23,8 @@ Adjacency adjacency(const Network& net, bool forward) {
     Adjacency a;
     a.begin.assign(n + 1, 0);
     auto ends = [&](const Connection& c) {
-        return forward ? std::pair{c.from_link.index(), c.to_link.index()} : std::pair{c.to_link.index(), c.from_link.index()};
+        const std::uint32_t from = c.from_link.index(), to = c.to_link.index();
+        return forward ? std::pair{from, to} : std::pair{to, from};
     };
     for (const Connection& c : net.connections) ++a.begin[ends(c).first + 1];
     for (std::size_t l = 0; l < n; ++l) a.begin[l + 1] += a.begin[l];
