@@ -30,7 +30,7 @@ int export_sumo(const ExportOptions& o) {
     try {
         const engine::SimulationInputs in = scenario::build_simulation_inputs(*sc);
         const output::sumo::SumoExportInput ex{in.network, in.signal_plans, in.demand, in.vehicle_types,
-                                               in.config,  sc->duration_s,  sc->name};
+                                               in.config,  sc->duration_s,  sc->name,   &in.transit};
         const auto files = output::sumo::export_to_sumo(ex, o.out);
         fmt::print("wrote SUMO input for '{}' ({} junctions, {} links, {} connections, {} signal programs, {} trips) to {}\n",
                    sc->name, in.network.junctions.size(), in.network.links.size(), in.network.connections.size(),

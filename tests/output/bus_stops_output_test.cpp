@@ -10,6 +10,7 @@
 #include "engine/simulation.hpp"
 #include "metrics/summary.hpp"
 #include "output/run_outputs.hpp"
+#include "output/sumo/sumo_export.hpp"
 #include "output/test_temp_dir.hpp"
 #include "scenario/scenario.hpp"
 
@@ -107,4 +108,30 @@ TEST_CASE("a run without bus lines writes no bus_stops.csv and no transit sectio
     CHECK_FALSE(std::filesystem::exists(run.paths.summary_json.parent_path() / "bus_stops.csv"));
     const auto j = nlohmann::json::parse(read_all(run.paths.summary_json));
     CHECK_FALSE(j.contains("transit"));
+}
+
+TEST_CASE("export-sumo gives a line's runs <stop>s at <busStop>s with the expected dwell", "[output][transit][sumo]") {
+    const auto sc = ut::scenario::load_scenario_from_string(std::string(kTiny) + kLine, "tiny.toml");
+    const auto in = ut::scenario::build_simulation_inputs(sc);
+    ut::test::TempDir dir;
+    const ut::output::sumo::SumoExportInput ex{in.network, in.signal_plans, in.demand, in.vehicle_types,
+                                               in.config,  sc.duration_s,   sc.name,   &in.transit};
+    const auto files = ut::output::sumo::export_to_sumo(ex, dir.path());
+    const std::string add = read_all(dir.path() / "tiny.add.xml");
+    const std::string routes = read_all(files.routes);
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+        return n;
+    };
+    CHECK(count(add, "<busStop ") == 3);
+    CHECK(count(routes, "<stop busStop=") == 3 * 3);
+    // The first stop: 600 passengers an hour at a 120 s headway board 20 a bus: 3 + 20 x 2.5 s.
+    CHECK(count(routes, "<stop busStop=\"bus0_0\" duration=\"53.0\"/>") == 3);
+    // Without lines nothing of it.
+    const ut::output::sumo::SumoExportInput plain{in.network, in.signal_plans, in.demand, in.vehicle_types,
+                                                  in.config,  sc.duration_s,   sc.name};
+    ut::test::TempDir other;
+    const auto plain_files = ut::output::sumo::export_to_sumo(plain, other.path());
+    CHECK(count(read_all(plain_files.routes), "<stop ") == 0);
 }

@@ -46,7 +46,9 @@ void write_routes(std::ostream& out, const SumoExportInput& in) {
             out << sumo_link_id(l);
             first = false;
         }
-        out << "\"/>\n  </vehicle>\n";
+        out << "\"/>\n";
+        write_run_stops(out, in, trip);
+        out << "  </vehicle>\n";
     }
     out << "</routes>\n";
 }

@@ -60,6 +60,7 @@ SumoExportFiles export_to_sumo(const SumoExportInput& in, const std::filesystem:
     write_file_atomically(path(".add.xml"), [&](std::ostream& o) {
         o << fmt::format("<additional>\n  <edgeData id=\"links\" file=\"{}.edgedata.xml\"/>\n", in.name);
         write_tls_switches(o, in.network, in.signal_plans, link_index);
+        write_bus_stops(o, in);
         o << "</additional>\n";
     });
     return files;

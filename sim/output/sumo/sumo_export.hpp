@@ -1,7 +1,7 @@
 // Export of a scenario to SUMO (https://eclipse.dev/sumo), the reference simulator we
 // validate against: the network as SUMO plain XML (nodes, edges, connections and
 // traffic-light programs, for netconvert), the demand as vehicles with the same departure
-// times and routes, vehicle types with SUMO's IDM and our parameters, and a .sumocfg that
+// times and routes (bus runs with <stop>s at their lines' <busStop>s), vehicle types with SUMO's IDM and our parameters, and a .sumocfg that
 // writes tripinfo and per-edge data. See docs/validation.md for how the models are matched.
 #pragma once
 
@@ -14,6 +14,7 @@
 #include "engine/vehicle_type.hpp"
 #include "network/network.hpp"
 #include "signals/signal_plan.hpp"
+#include "transit/bus_line.hpp"
 
 namespace ut::output::sumo {
 
@@ -25,6 +26,7 @@ struct SumoExportInput {
     engine::EngineConfig engine;
     double duration_s = 3600.0;
     std::string name = "scenario";
+    const transit::TransitLines* transit = nullptr;  // bus lines: stops for their runs (may be null)
 };
 
 struct SumoExportFiles {

@@ -25,6 +25,9 @@ void write_tls(std::ostream& out, const network::Network& net, const std::vector
 void write_tls_switches(std::ostream& out, const network::Network& net, const std::vector<signals::SignalPlan>& plans,
                         const std::vector<std::int32_t>& link_index);
 void write_routes(std::ostream& out, const SumoExportInput& input);
+// Bus lines (sumo_transit_xml.cpp): <busStop>s for the additional file, and a run's <stop>s.
+void write_bus_stops(std::ostream& out, const SumoExportInput& input);
+void write_run_stops(std::ostream& out, const SumoExportInput& input, const demand::Trip& trip);
 void write_sumo_config(std::ostream& out, const SumoExportInput& input);
 void write_netconvert_config(std::ostream& out, const std::string& name);
 
