@@ -85,10 +85,10 @@ void plan_vehicle(StepContext& ctx, std::uint32_t lane, std::uint32_t index) {
     const double speed = veh.speed_mps[v];
     const double lane_v0 = ctx.desired_speed(v, lane);
 
-    PathAhead path;
+    // Built in place: the path is a few hundred bytes, too many to copy for every front vehicle.
+    PathAhead path = index == 0 ? look_ahead(ctx, v, lane) : PathAhead{};
     double v0 = lane_v0;
     if (index == 0) {
-        path = look_ahead(ctx, v, lane);
         v0 = std::min(v0, path.speed_cap_mps);
     } else {
         const std::uint32_t leader = list[index - 1];
