@@ -60,7 +60,7 @@ TEST_CASE("A minor road gives way to a priority vehicle still on the short link 
     // priority car it had not seen made that one stop dead on the 10 m link.
     std::map<std::uint32_t, float> speed_before;
     double hardest = 0.0;
-    while (sim.time_s() < 900.0) {
+    while (sim.time_s() < 1500.0) {
         sim.step();
         std::map<std::uint32_t, float> speed_now;
         for (const auto& v : sim.snapshot().vehicles) {
