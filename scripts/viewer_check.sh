@@ -8,6 +8,7 @@
 #   3. an unedited fork stays identical to A (same random numbers) after advancing;
 #   4. a scripted edit that starves a movement makes its junction queue longer in B;
 #   5. the transit layer: buses drawn in the bus colour, streets coloured by buses seen;
+#      5b. a bus line: its buses carry passengers and its time series is sampled;
 #   6. finished runs (--runs): `urbantwin run` without and with the plan file saved in 2,
 #      opened side by side: two panes, B - A colours, the report equals the run files;
 #      bad and mismatched run folders are refused with a message (exit 2), not a crash.
@@ -197,6 +198,37 @@ SCRIPT
 if run_viewer "$out/transit.log" "$out/check.toml" --script "$out/transit.script"; then
   $check_png "$out/transit.png" bus:map:0.0001 layer:map:0.01 road:map:0.01 || fail "transit.png: buses or bus streets missing"
   is_more "$(value "$out/transit.txt" a.links_with_buses)" 3 1 || fail "transit.txt: buses seen on too few links"
+fi
+
+echo "viewer_check: 5b. a bus line: loads on the map, the line's time series"
+cp "$out/check.toml" "$out/check-line.toml"
+cat >>"$out/check-line.toml" <<'TOML'
+[[bus_lines]]
+name = "X"
+via = ["r1c0", "r1c3"]
+headway_s = 120
+[[bus_lines.stops]]
+route_m = 100
+boardings_per_hour = 600
+[[bus_lines.stops]]
+route_m = 300
+boardings_per_hour = 300
+[[bus_lines.stops]]
+route_m = 520
+TOML
+cat >"$out/line.script" <<SCRIPT
+layer transit
+select line 0
+advance 600
+camera fit
+screenshot $out/line.png
+report $out/line.txt
+quit
+SCRIPT
+if run_viewer "$out/line.log" "$out/check-line.toml" --script "$out/line.script"; then
+  $check_png "$out/line.png" layer:map:0.01 road:map:0.01 || fail "line.png: bus streets missing"
+  is_more "$(value "$out/line.txt" a.line.passengers)" 0 1 || fail "line.txt: no passengers on the line's buses"
+  near "$(value "$out/line.txt" a.line.headway_s)" 120 90 || fail "line.txt: the line's headway is far from 120 s"
 fi
 
 echo "viewer_check: 6. finished runs side by side"
