@@ -89,6 +89,26 @@ TEST_CASE("urbantwin run writes the outputs and prints the summary", "[cli][run]
     CHECK(r.output.find("Results after 4:00 simulated") != std::string::npos);
 }
 
+TEST_CASE("urbantwin run with a bus line prints its transit line and writes bus_stops.csv", "[cli][run][transit]") {
+    ut::test::TempDir dir;
+    const auto file = dir.path() / "line.toml";
+    write_text(file,
+               "[scenario]\nname = \"line\"\nduration_s = 900\n"
+               "[network]\nrows = 2\ncolumns = 3\nblock_length_m = 200\n"
+               "[demand]\nvehicles_per_hour = 300\n"
+               "[[bus_lines]]\nname = \"7\"\nvia = [\"r0c0\", \"r0c2\"]\nheadway_s = 300\n"
+               "[[bus_lines.stops]]\nroute_m = 50\nboardings_per_hour = 300\n"
+               "[[bus_lines.stops]]\nroute_m = 350\n");
+    const auto out = dir.path() / "results";
+    const auto r = run("run '" + file.string() + "' --out '" + out.string() + "' --threads 1");
+    INFO(r.output);
+    CHECK(r.exit_code == 0);
+    CHECK(std::filesystem::exists(out / "bus_stops.csv"));
+    CHECK(r.output.find((out / "bus_stops.csv").string()) != std::string::npos);
+    CHECK(r.output.find("bus line 7 ") != std::string::npos);
+    CHECK(r.output.find(" carried, load mean ") != std::string::npos);
+}
+
 TEST_CASE("an output folder that cannot be made exits 1 naming it", "[cli][run]") {
     ut::test::TempDir dir;
     const auto file = dir.path() / "tiny.toml";
