@@ -214,7 +214,11 @@ PathAhead look_ahead(const StepContext& ctx, std::uint32_t v, std::uint32_t lane
             std::uint32_t c = veh.next_conn[v];
             if (current != lane) c = ctx.choose_connection(current, cursor, v);
             else if (!ctx.lane_allows(current, v)) c = kNone;
-            if (c == kNone || !may_enter(ctx, c, v, dist)) {
+            // A driver who could no longer stop before the line even braking as hard as it
+            // can goes on (as on yellow): a refusal that late, say a foe arriving or the exit
+            // filling up in the last metre, would be a stop no brakes make.
+            const bool can_stop = dist >= speed * speed / (2.0 * type.emergency_decel_mps2);
+            if (c == kNone || (can_stop && !may_enter(ctx, c, v, dist))) {
                 stop_at(dist);
                 break;
             }

@@ -75,3 +75,38 @@ TEST_CASE("A minor road gives way to a priority vehicle still on the short link 
     CHECK(sim.counters().arrived == 200);
     CHECK(sim.counters().collisions_prevented == 0);
 }
+
+TEST_CASE("A driver who can no longer stop before the line goes on rather than stopping dead", "[engine][yield]") {
+    // A signal that goes from green straight to red (no yellow) with cars at 100 km/h a few
+    // metres before it: none can stop there braking at 9 m/s2 (that takes 43 m).
+    engine::SimulationInputs in;
+    in.network = test::two_links(300.0, 1, 27.78, network::JunctionControl::TrafficSignals);
+    in.vehicle_types = test::uniform_drivers();
+    std::vector<double> departs;
+    for (int i = 0; i < 12; ++i) departs.push_back(0.8 * i);
+    in.demand = test::trips_on({LinkId{0}, LinkId{1}}, departs);
+    signals::SignalPlan plan;
+    plan.junction = JunctionId{1};
+    plan.groups.push_back({"through", {ConnectionId{0}}, false});
+    plan.stages.push_back({{0}, 16.0, 0.0, 2.0});
+    plan.stages.push_back({{}, 40.0, 0.0, 2.0});
+    in.signal_plans.push_back(plan);
+    const double emergency = in.vehicle_types[0].emergency_decel_mps2;
+    engine::Simulation sim(std::move(in));
+    std::map<std::uint32_t, float> speed_before;
+    double hardest = 0.0;
+    while (sim.time_s() < 120.0) {
+        sim.step();
+        std::map<std::uint32_t, float> speed_now;
+        for (const auto& v : sim.snapshot().vehicles) {
+            speed_now[v.trip.index()] = v.speed_mps;
+            if (const auto it = speed_before.find(v.trip.index()); it != speed_before.end())
+                hardest = std::max(hardest, (it->second - v.speed_mps) / sim.config().step_s);
+        }
+        speed_before = std::move(speed_now);
+    }
+    INFO("hardest braking " << hardest << " m/s2");
+    CHECK(hardest <= emergency + 1e-6);
+    CHECK(sim.counters().arrived == 12);
+    CHECK(sim.counters().collisions_prevented == 0);
+}
