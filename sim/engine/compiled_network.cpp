@@ -131,7 +131,7 @@ CompiledNetwork::CompiledNetwork(network::Network net) : net_(std::move(net)) {
     flatten(foe_lists, conn_foe_begin, conn_foes);
     flatten(zip_lists, conn_zip_begin, conn_zips);
     flatten(yields, conn_yield_begin, conn_yields);
-    lane_has_zips.assign(road_lane_count_, 0);
+    lane_has_zips.assign(lane_count(), 0);  // every lane, so a step may ask of any lane
     for (std::uint32_t c = 0; c < conns.size(); ++c)
         if (!zips(c).empty()) lane_has_zips[conn_from_lane[c]] = 1;
 

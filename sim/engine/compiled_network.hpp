@@ -48,7 +48,7 @@ public:
     std::vector<std::uint32_t> lane_left;        // neighbour to the left on the same link, or kNone
     std::vector<std::uint32_t> lane_right;
     std::vector<network::ClassMask> lane_classes;
-    std::vector<std::uint8_t> lane_has_zips;     // road lanes: a connection from it has zip partners
+    std::vector<std::uint8_t> lane_has_zips;     // a connection from the lane has zip partners (0 for internal lanes)
     std::vector<std::uint32_t> lane_slot_begin;  // vehicle-list slots: [begin, begin + capacity)
     std::vector<std::uint32_t> lane_capacity;
     std::uint32_t total_slots = 0;
