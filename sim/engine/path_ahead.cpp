@@ -33,22 +33,25 @@ bool exit_has_room(const StepContext& ctx, std::uint32_t c, std::uint32_t v) {
     return ctx.space_at_start(exit) + leaving >= std::min(needed, ctx.net.lane_length_m[exit]);
 }
 
+// Whether priority vehicle u, `distance_m` before a junction, arrives within the critical gap.
+bool arrives_soon(const SimState& st, std::uint32_t u, double distance_m) {
+    return distance_m / std::max(st.vehicles.speed_mps[u], 1.0) < st.config.critical_gap_s;
+}
+
 // When the front vehicle of a priority lane turns elsewhere, the one behind it may still be
 // heading across: whether the first vehicle behind the front that takes connection f
 // reaches the stop line within the critical gap (a vehicle standing for a while is not
 // approaching, as for the front; see scan_fronts).
 bool arrives_behind_front(const StepContext& ctx, std::uint32_t lane, std::uint32_t f) {
     const SimState& st = ctx.st;
-    const double gap_s = st.config.critical_gap_s;
-    const double reach_m = gap_s * ctx.net.lane_speed_mps[lane];
+    const double reach_m = st.config.critical_gap_s * ctx.net.lane_speed_mps[lane];
     const std::uint32_t* list = ctx.lane_begin(lane);
     for (std::uint32_t i = 1; i < st.lane_count[lane]; ++i) {
         const std::uint32_t u = list[i];
         const double distance = ctx.net.lane_length_m[lane] - st.vehicles.pos_m[u];
         if (distance > reach_m) return false;
         if (st.vehicles.next_conn[u] != f) continue;
-        return st.vehicles.halted_s[u] < kStandingPriority_s &&
-               distance / std::max(st.vehicles.speed_mps[u], 1.0) < gap_s;
+        return st.vehicles.halted_s[u] < kStandingPriority_s && arrives_soon(st, u, distance);
     }
     return false;
 }
@@ -62,24 +65,21 @@ constexpr int kUpstreamDepth = 4;
 bool arrives_from_upstream(const StepContext& ctx, std::uint32_t lane, double dist_m, int depth) {
     const SimState& st = ctx.st;
     const CompiledNetwork& net = ctx.net;
-    const double gap_s = st.config.critical_gap_s;
-    auto soon = [&](std::uint32_t u, double distance_m) {
-        return distance_m / std::max(st.vehicles.speed_mps[u], 1.0) < gap_s;
-    };
     for (std::uint32_t c : net.connections_into(lane)) {
         const std::uint32_t internal = net.conn_internal_lane[c];
         double d = dist_m + net.lane_length_m[internal];
         if (st.lane_count[internal] > 0) {
             const std::uint32_t u = ctx.lane_begin(internal)[0];
-            if (soon(u, d - st.vehicles.pos_m[u])) return true;
+            if (arrives_soon(st, u, d - st.vehicles.pos_m[u])) return true;
             continue;
         }
         const std::uint32_t from = net.conn_from_lane[c];
         d += net.lane_length_m[from];
         if (st.lane_count[from] > 0) {
             const std::uint32_t u = ctx.lane_begin(from)[0];
-            if (st.vehicles.next_conn[u] == c && soon(u, d - st.vehicles.pos_m[u])) return true;
-        } else if (depth > 1 && d < gap_s * net.lane_speed_mps[from] && arrives_from_upstream(ctx, from, d, depth - 1)) {
+            if (st.vehicles.next_conn[u] == c && arrives_soon(st, u, d - st.vehicles.pos_m[u])) return true;
+        } else if (depth > 1 && d < st.config.critical_gap_s * net.lane_speed_mps[from] &&
+                   arrives_from_upstream(ctx, from, d, depth - 1)) {
             return true;
         }
     }
