@@ -23,6 +23,24 @@ network::Connection connection(std::uint32_t from, std::uint32_t to, Polyline sh
     return c;
 }
 
+// Runs the simulation until `until_s` and returns the hardest braking of any vehicle in one
+// step (m/s2), read from consecutive snapshots.
+double run_hardest_braking(engine::Simulation& sim, double until_s) {
+    std::map<std::uint32_t, float> speed_before;
+    double hardest = 0.0;
+    while (sim.time_s() < until_s) {
+        sim.step();
+        std::map<std::uint32_t, float> speed_now;
+        for (const auto& v : sim.snapshot().vehicles) {
+            speed_now[v.trip.index()] = v.speed_mps;
+            if (const auto it = speed_before.find(v.trip.index()); it != speed_before.end())
+                hardest = std::max(hardest, (it->second - v.speed_mps) / sim.config().step_s);
+        }
+        speed_before = std::move(speed_now);
+    }
+    return hardest;
+}
+
 }  // namespace
 
 TEST_CASE("A minor road gives way to a priority vehicle still on the short link before the junction",
@@ -58,18 +76,7 @@ TEST_CASE("A minor road gives way to a priority vehicle still on the short link 
 
     // Nobody brakes harder than a car can: a minor-road car that pulled out in front of a
     // priority car it had not seen made that one stop dead on the 10 m link.
-    std::map<std::uint32_t, float> speed_before;
-    double hardest = 0.0;
-    while (sim.time_s() < 1500.0) {
-        sim.step();
-        std::map<std::uint32_t, float> speed_now;
-        for (const auto& v : sim.snapshot().vehicles) {
-            speed_now[v.trip.index()] = v.speed_mps;
-            if (const auto it = speed_before.find(v.trip.index()); it != speed_before.end())
-                hardest = std::max(hardest, (it->second - v.speed_mps) / sim.config().step_s);
-        }
-        speed_before = std::move(speed_now);
-    }
+    const double hardest = run_hardest_braking(sim, 1500.0);
     INFO("hardest braking " << hardest << " m/s2");
     CHECK(hardest <= emergency + 1e-6);
     CHECK(sim.counters().arrived == 200);
@@ -93,18 +100,7 @@ TEST_CASE("A driver who can no longer stop before the line goes on rather than s
     in.signal_plans.push_back(plan);
     const double emergency = in.vehicle_types[0].emergency_decel_mps2;
     engine::Simulation sim(std::move(in));
-    std::map<std::uint32_t, float> speed_before;
-    double hardest = 0.0;
-    while (sim.time_s() < 120.0) {
-        sim.step();
-        std::map<std::uint32_t, float> speed_now;
-        for (const auto& v : sim.snapshot().vehicles) {
-            speed_now[v.trip.index()] = v.speed_mps;
-            if (const auto it = speed_before.find(v.trip.index()); it != speed_before.end())
-                hardest = std::max(hardest, (it->second - v.speed_mps) / sim.config().step_s);
-        }
-        speed_before = std::move(speed_now);
-    }
+    const double hardest = run_hardest_braking(sim, 120.0);
     INFO("hardest braking " << hardest << " m/s2");
     CHECK(hardest <= emergency + 1e-6);
     CHECK(sim.counters().arrived == 12);

@@ -6,20 +6,12 @@
 #include <vector>
 
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_problems.hpp"
 
 using ut::scenario::load_scenario_from_string;
-using ut::scenario::ScenarioError;
+using ut::test::problems_of;
 
 namespace {
-
-std::vector<std::string> problems_of(const std::string& text) {
-    try {
-        load_scenario_from_string(text, "dir/s.toml");
-    } catch (const ScenarioError& e) {
-        return e.problems();
-    }
-    return {};
-}
 
 bool has_problem(const std::vector<std::string>& problems, const std::string& start, const std::string& part) {
     for (const std::string& p : problems)

@@ -6,23 +6,11 @@
 #include <vector>
 
 #include "scenario/scenario.hpp"
+#include "scenario/scenario_problems.hpp"
 
 using ut::scenario::load_scenario_from_string;
 using ut::scenario::ScenarioError;
-
-namespace {
-
-// The problems a text gives (none when it loads).
-std::vector<std::string> problems_of(const std::string& text) {
-    try {
-        load_scenario_from_string(text, "dir/s.toml");
-    } catch (const ScenarioError& e) {
-        return e.problems();
-    }
-    return {};
-}
-
-}  // namespace
+using ut::test::problems_of;
 
 TEST_CASE("an unknown key names file, line, the allowed keys and a likely fix", "[scenario]") {
     const auto problems = problems_of("[engine]\nstepp_s = 0.5\n");
